@@ -1,0 +1,94 @@
+# Ouro's build. `make` builds ./ouro (MODE=release); MODE=debug|release|asan|ubsan|gcstress|switch
+# builds into build/$(MODE)/. Generated C (re2c, Bison) goes to build/gen/, never committed.
+MODE ?= release
+CC ?= cc
+BUILD := build/$(MODE)
+GEN := build/gen
+
+WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow=local
+BASECFLAGS := -std=gnu11 $(WARN) -Iinclude -Ivm -Iparser -Ilexer -Igc -I$(GEN) -MMD -MP
+EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
+EDIT_LIBS := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
+
+ifeq ($(MODE),release)
+  OPT := -O2 -g
+else ifeq ($(MODE),debug)
+  OPT := -O0 -g3 -DOU_DEBUG=1
+else ifeq ($(MODE),asan)
+  OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+  LDOPT := -fsanitize=address,undefined
+else ifeq ($(MODE),ubsan)
+  OPT := -O1 -g -fsanitize=undefined -fno-sanitize-recover=undefined
+  LDOPT := -fsanitize=undefined
+else ifeq ($(MODE),gcstress)
+  OPT := -O1 -g -DOU_GC_STRESS=1
+else ifeq ($(MODE),switch)
+  OPT := -O2 -g -DOU_COMPUTED_GOTO=0
+else
+  $(error unknown MODE $(MODE))
+endif
+
+CFLAGS ?=
+CFLAGS_ALL := $(BASECFLAGS) $(OPT) $(EDIT_CFLAGS) $(CFLAGS)
+LIBS := -lm $(EDIT_LIBS)
+
+SRCS := $(wildcard lexer/*.c parser/*.c vm/*.c gc/*.c stdlib/*.c)
+GENSRCS := $(GEN)/lexer.c $(GEN)/grammar.tab.c
+OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SRCS)) $(patsubst $(GEN)/%.c,$(BUILD)/gen/%.o,$(GENSRCS))
+
+ifeq ($(MODE),release)
+  TARGET := ouro
+else
+  TARGET := $(BUILD)/ouro
+endif
+
+.PHONY: all deps test expected bench demo clean
+all: deps $(TARGET)
+
+deps:
+	@sh tools/deps.sh
+
+$(TARGET): $(OBJS)
+	@echo "  LINK  $@"
+	@$(CC) $(OPT) $(LDOPT) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	@$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	@$(CC) $(CFLAGS_ALL) -Wno-unused-function -Wno-sign-compare -c -o $@ $<
+
+$(GEN)/lexer.c: lexer/lexer.re
+	@mkdir -p $(GEN)
+	@echo "  RE2C  $<"
+	@re2c -W --utf8 -o $@ $<
+
+$(GEN)/grammar.tab.c $(GEN)/grammar.tab.h: parser/grammar.y
+	@mkdir -p $(GEN)
+	@echo "  BISON $<"
+	@bison -Wall --defines=$(GEN)/grammar.tab.h -o $(GEN)/grammar.tab.c $<
+
+# Objects that include the generated parser header must wait for it.
+$(patsubst %.c,$(BUILD)/%.o,$(wildcard lexer/*.c parser/*.c)) $(BUILD)/gen/lexer.o: $(GEN)/grammar.tab.h
+
+test: all
+	@sh tools/runtests.sh $(TARGET)
+
+# Regenerate the expected outputs of tests/ with CPython (the oracle); commit the result.
+expected:
+	@sh tools/mkexpected.sh
+
+bench: all
+	@sh bench/run.sh $(BENCH)
+
+demo: all
+	@./$(TARGET) examples/person_friend.py
+
+clean:
+	rm -rf build ouro
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,51 @@
+/* ouroconf.h: every compile-time switch of Ouro, with its default and the reason for it.
+ * Override any of them with -D on the compiler command line (the Makefile's MODE does). */
+#ifndef OUROCONF_H
+#define OUROCONF_H
+
+/* Dispatch by computed goto (GCC/Clang "labels as values"): one indirect jump per opcode
+ * gives the branch predictor one site per opcode. 0 selects the portable switch loop. */
+#ifndef OU_COMPUTED_GOTO
+#if defined(__GNUC__)
+#define OU_COMPUTED_GOTO 1
+#else
+#define OU_COMPUTED_GOTO 0
+#endif
+#endif
+
+/* GC stress: run a full collection at every Nth allocation of a tracked object (0 = off).
+ * MODE=gcstress sets it, to shake out missing references in the collector's view. */
+#ifndef OU_GC_STRESS
+#define OU_GC_STRESS 0
+#endif
+
+/* Default recursion limit, as CPython's sys.getrecursionlimit(). */
+#ifndef OU_RECURSION_LIMIT
+#define OU_RECURSION_LIMIT 1000
+#endif
+
+/* Hard cap on Python frames regardless of setrecursionlimit, so that the C stack (the VM
+ * recurses on Python->C->Python calls) can never overflow. */
+#ifndef OU_MAX_FRAMES_HARD
+#define OU_MAX_FRAMES_HARD 20000
+#endif
+
+/* Maximum nesting of brackets/blocks/expressions accepted by the parser: deeper input is a
+ * SyntaxError rather than a C stack overflow in the compiler. */
+#ifndef OU_MAX_NESTING
+#define OU_MAX_NESTING 200
+#endif
+
+/* Maximum indentation levels (CPython: 100). */
+#ifndef OU_MAX_INDENT
+#define OU_MAX_INDENT 100
+#endif
+
+/* Size of the VM value stack (Values) shared by all frames. */
+#ifndef OU_STACK_SIZE
+#define OU_STACK_SIZE (1u << 20)
+#endif
+
+#define OU_VERSION "0.1.0"
+
+#endif

@@ -1,0 +1,136 @@
+/* vm.h: the interface of the vm/ folder beyond the public object API (include/ouro.h):
+ * code objects, frames, the interpreter loop, the compiler entry point, module running.
+ * Prefix: vm_ for interpreter services, ou_ for what ouro.h already declares. */
+#ifndef OU_VM_H
+#define OU_VM_H
+
+#include "ouro.h"
+#include "opcodes.h"
+
+/* Code object flags. */
+#define OU_CO_VARARGS 0x1    /* has *args (its slot follows the positional+kwonly params) */
+#define OU_CO_VARKW 0x2      /* has **kwargs (slot after *args) */
+#define OU_CO_NEWLOCALS 0x4  /* function scope (fast locals); absent for module/class bodies */
+#define OU_CO_CLASSBODY 0x8  /* class body: LOAD_NAME uses the class namespace */
+#define OU_CO_MODULE 0x10    /* module body */
+#define OU_CO_GENERATOR 0x20 /* reserved: generators are a later issue */
+#define OU_CO_NESTED 0x40
+
+/* A code object: immutable after compilation.
+ * Fast-local slots 0..nlocals-1 hold parameters first (positional, then keyword-only, then
+ * *args, then **kwargs), then the other locals; their names are varnames[0..nlocals).
+ * Cell slots follow: cellvars (variables of this scope captured by inner scopes) then freevars
+ * (captured from the enclosing scope, filled from the function's closure tuple).
+ * A parameter that is also a cellvar is copied into its cell at frame entry: cell2arg[i] is
+ * the parameter slot of cellvar i, or -1.
+ * lines[i] is the source line of instruction i (1-based); cols[i] its 0-based column. */
+struct OuCode {
+    OuObject ob;
+    uint32_t *code;
+    int32_t ncode;
+    int32_t *lines;
+    int32_t *cols;
+    int32_t argcount;      /* positional parameters (including positional-or-keyword) */
+    int32_t kwonlyargcount;
+    int32_t nlocals;
+    int32_t ncellvars, nfreevars;
+    int32_t *cell2arg;     /* ncellvars entries, or NULL */
+    int32_t stacksize;     /* max evaluation stack depth */
+    int32_t blocksize;     /* max block stack depth */
+    int32_t firstline;
+    uint32_t flags;
+    Value consts;   /* tuple */
+    Value names;    /* tuple of interned str */
+    Value varnames; /* tuple of str, nlocals long */
+    Value cellvars; /* tuple of str */
+    Value freevars; /* tuple of str */
+    Value name;     /* str: function name, "<module>", class name, "<listcomp>"... */
+    Value qualname;
+    Value filename; /* str */
+    Value docstring; /* str or None */
+    void *cache;    /* inline caches (owned by the interpreter), NULL until first run */
+};
+
+/* Compile source to a module code object. mode: "exec" (file), "single" (REPL statement,
+ * expression statements PRINT_EXPR), "eval" (an expression, RETURN_VALUE of it).
+ * On a syntax error returns OU_ERR with SyntaxError set whose args are
+ * (msg, (filename, lineno, offset, text)) and attributes filename, lineno, offset, text, msg,
+ * as CPython's. `incomplete` (may be NULL) is set true when the error is only that the input
+ * ended early (REPL continuation). */
+Value vm_compile(const char *src, size_t len, const char *filename, const char *mode,
+                 bool *incomplete);
+
+/* Run a code object in a globals dict (and locals, may be equal). Returns the result. */
+Value vm_run_code(OuCode *code, Value globals, Value locals);
+
+/* Call a Python function object (used by ou_call for OuFunction). */
+Value vm_call_function(OuFunction *f, Value *args, int nargs, Value kwnames);
+
+/* The interpreter state. */
+typedef struct VmFrame VmFrame;
+typedef struct {
+    Value *stack;         /* OU_STACK_SIZE values */
+    Value *stack_top;     /* first free value */
+    VmFrame *frame;       /* innermost running frame */
+    int depth;            /* Python frames active */
+    int recursion_limit;
+    int c_depth;          /* ou_enter_recursive_call depth */
+    Value curexc;         /* exception being raised (OU_UNDEF if none) */
+    Value builtins;       /* dict */
+    Value modules;        /* sys.modules dict */
+    Value main_dir;       /* str: directory of the main script, for imports */
+    volatile int interrupted; /* SIGINT seen: raise KeyboardInterrupt at the next safe point */
+} VmState;
+extern VmState vm;
+
+/* One activation. Lives in C memory owned by the interpreter loop (not malloc per call);
+ * its locals and evaluation stack are a window of vm.stack starting at `base`. */
+typedef struct {
+    int32_t kind;       /* SETUP_EXCEPT handler or EXCEPT_HANDLER */
+    int32_t handler;    /* jump target */
+    int32_t level;      /* stack depth (relative to the eval stack base) to unwind to */
+    Value saved_exc;    /* EXCEPT_HANDLER: previously handled exception to restore */
+} VmBlock;
+
+struct VmFrame {
+    VmFrame *back;
+    OuCode *code;
+    OuFunction *func;   /* NULL for module code */
+    Value globals, builtins;
+    Value locals;       /* dict for module/class bodies, else OU_UNDEF */
+    Value *base;        /* fast locals start here, then cells, then the eval stack */
+    int32_t ip;         /* index of the next instruction; saved before anything can raise */
+    int32_t nblocks;
+    VmBlock *blocks;
+    Value handled_exc;  /* exception currently being handled in this frame, or OU_UNDEF */
+};
+
+/* Start-up and shutdown of the whole runtime (vm/run.c). */
+int vm_init(int argc, char **argv);   /* argv: the script's sys.argv */
+void vm_finalize(void);               /* module teardown, __del__s, frees everything */
+/* Run a file / string as __main__. Return the process exit status (0, 1, or SystemExit's). */
+int vm_run_file(const char *path);
+int vm_run_string(const char *src, const char *filename);
+/* Print an uncaught exception (handles SystemExit: returns its code) -> exit status. */
+int vm_handle_uncaught(void);
+
+/* Disassemble a code object to stdout (ouro --dis). */
+void vm_disassemble(OuCode *code);
+
+/* Current frame access for builtins that need it (globals(), locals(), super()). */
+VmFrame *vm_current_frame(void);
+Value vm_frame_locals(VmFrame *f);   /* new ref: dict of the frame's locals */
+
+/* Traceback: add an entry for frame f at its current ip to the current exception. */
+void vm_traceback_add(VmFrame *f);
+
+/* Module-level registry (vm/import.c). */
+Value vm_import_file(Value name, const char *path);
+
+/* Init functions of builtin object types, called from vm_init in order. */
+int vm_init_types(void);      /* fills type dicts with methods for all builtin types */
+int vm_init_exceptions(void);
+int vm_init_builtins(void);   /* the builtins module dict (stdlib/builtins.c) */
+void vm_fini_types(void);
+
+#endif
