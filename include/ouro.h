@@ -97,6 +97,12 @@ typedef struct OuObject {
     struct OuType *type;
 } OuObject;
 
+/* gcflags bits. OU_GCF_FINALIZED: __del__ has run (it runs at most once in an object's life,
+ * PEP 442). The others belong to gc/. */
+#define OU_GCF_FINALIZED 0x1
+#define OU_GCF_TRACKED 0x2
+#define OU_GCF_IMMORTAL 0x4
+
 typedef struct OuType OuType;
 typedef int (*ou_visitfn)(OuObject *child, void *arg);
 
@@ -537,6 +543,10 @@ bool ou_is_subtype(OuType *a, OuType *b);    /* by MRO */
 bool ou_instance_of(Value v, OuType *t);     /* ou_is_subtype(ou_typeof(v), t) */
 /* Look up name in the type's MRO; borrowed result or OU_UNDEF. */
 Value ou_type_lookup(OuType *t, Value name);
+/* Prepare a static builtin type (like CPython's PyType_Ready): creates its dict, bases and
+ * mro from `base` (object when NULL, except for object itself), and inherits NULL slots from the
+ * base. Idempotent. 0/-1. Each type's init function calls it, then adds its methods. */
+int ou_type_ready(OuType *t);
 /* Convert an iterable to a new list / tuple. */
 Value ou_sequence_list(Value iterable);
 Value ou_sequence_tuple(Value iterable);

@@ -127,10 +127,27 @@ void vm_traceback_add(VmFrame *f);
 /* Module-level registry (vm/import.c). */
 Value vm_import_file(Value name, const char *path);
 
-/* Init functions of builtin object types, called from vm_init in order. */
-int vm_init_types(void);      /* fills type dicts with methods for all builtin types */
-int vm_init_exceptions(void);
-int vm_init_builtins(void);   /* the builtins module dict (stdlib/builtins.c) */
-void vm_fini_types(void);
+/* Init functions of the builtin types, called by vm_init in this order. Each calls
+ * ou_type_ready on its types and adds their methods; 0/-1. The file that defines each is named. */
+int vm_init_object(void);     /* vm/type.c: type, object, property, staticmethod, classmethod, super */
+int vm_init_func(void);       /* vm/func.c: function, builtin function, method, cell, module */
+int vm_init_code(void);       /* vm/code.c: code objects */
+int vm_init_int(void);        /* vm/int.c: int, bool, NoneType, NotImplemented, Ellipsis */
+int vm_init_float(void);      /* vm/float.c */
+int vm_init_str(void);        /* vm/str.c (and the intern table) */
+int vm_init_list(void);       /* vm/list.c */
+int vm_init_tuple(void);      /* vm/tuple.c (and ou_empty_tuple) */
+int vm_init_dict(void);       /* vm/dict.c */
+int vm_init_set(void);        /* vm/set.c: set, frozenset */
+int vm_init_range(void);      /* vm/range.c: range, slice */
+int vm_init_iter(void);       /* vm/iterobject.c: iterators, enumerate, zip, map, filter, reversed */
+int vm_init_exceptions(void); /* vm/exc.c: the exception hierarchy, traceback type */
+int vm_init_file(void);       /* stdlib/fileobject.c: file objects, sys.stdout/err/in */
+int vm_init_builtins(void);   /* stdlib/builtins.c: the builtins module (vm.builtins) */
+int vm_init_modules(void);    /* stdlib/: registers sys, math, time, gc... as builtin modules */
+/* Teardown in reverse, releasing what the init functions made (for 0 bytes lost at exit). */
+void vm_fini_str(void);       /* intern table */
+void vm_fini_tuple(void);
+void vm_fini_types(void);     /* vm/type.c: clears static types' dicts/mro/bases */
 
 #endif
