@@ -524,6 +524,14 @@ Value ou_getattr_cstr(Value o, const char *name);
 /* Like ou_getattr but returns OU_UNDEF without exception if the attribute is missing. */
 Value ou_getattr_opt(Value o, Value name);
 int ou_setattr(Value o, Value name, Value v); /* v == OU_UNDEF deletes */
+/* The generic attribute protocol (vm/type.c), for types whose own getattr/setattr slot handles
+ * a few special names (e.g. slice.start, exception.args) and falls back to this: data
+ * descriptors of the type, then the instance dict (type->dictoffset), then other type
+ * attributes (binding functions via descr_get); AttributeError with CPython's message. */
+Value ou_generic_getattr(Value o, Value name);
+int ou_generic_setattr(Value o, Value name, Value v);
+/* Iterator over an object with only __getitem__ (vm/iterobject.c). */
+Value ou_seqiter_new(Value seq);
 int ou_hasattr(Value o, Value name);
 Value ou_getitem(Value o, Value key);
 int ou_setitem(Value o, Value key, Value v);
