@@ -448,6 +448,7 @@ Value ou_str_cstr(const char *utf8);
 Value ou_str_intern(const char *utf8);   /* interned, immortal for the interpreter lifetime */
 Value ou_str_intern_value(Value s);     /* steals s, returns the interned equivalent */
 Value ou_str_printf(const char *fmt, ...); /* same format extensions as ou_err_format */
+Value ou_str_vprintf(const char *fmt, va_list ap); /* va_list form of ou_str_printf */
 Value ou_str_concat(Value a, Value b);
 static inline const char *ou_str_data(Value s) { return AS_STR(s)->data; }
 static inline int64_t ou_str_len(Value s) { return AS_STR(s)->len; }
@@ -561,6 +562,8 @@ Value ou_sequence_tuple(Value iterable);
 /* __index__ protocol: int value of v for indexing; TypeError otherwise. */
 int ou_index(Value v, int64_t *out);
 Value ou_format(Value v, Value spec);        /* format(v, spec) */
+/* pow(base, exp, mod) for ints (vm/int.c); mod may be OU_NONE for two-argument pow. */
+Value ou_number_pow3(Value base, Value exp, Value mod);
 
 /* ---------------------------------------------------------------------------------------------
  * Interpreter-level services used by stdlib/ (vm/interp.c, vm/run.c, vm/import.c).
@@ -589,6 +592,9 @@ int ou_parse_args(Value *args, int nargs, Value kwnames, const char *fname, cons
 /* Write text to a file-like object (calls .write, or writes fd directly for the std files). */
 int ou_file_write_str(Value file, Value s);
 int ou_file_write_cstr(Value file, const char *s);
+/* Flush the buffer of the builtin sys.stdout (stdlib/fileobject.c). Code that writes to fd 2
+ * or the C stderr directly calls it first, so that output interleaves as in CPython. */
+void ou_stdout_flush(void);
 
 /* Recursion guard for C code that recurses on user data (repr of nested lists, comparisons). */
 int ou_enter_recursive_call(const char *where); /* -1 and RecursionError when too deep */

@@ -121,6 +121,10 @@ void vm_disassemble(OuCode *code);
 VmFrame *vm_current_frame(void);
 Value vm_frame_locals(VmFrame *f);   /* new ref: dict of the frame's locals */
 
+/* The exception currently being handled (innermost frame with one), borrowed, or OU_UNDEF.
+ * Implemented in vm/interp.c; used by vm/error.c to set __context__ implicitly. */
+Value vm_handled_exception(void);
+
 /* Traceback: add an entry for frame f at its current ip to the current exception. */
 void vm_traceback_add(VmFrame *f);
 
@@ -141,6 +145,9 @@ int vm_init_dict(void);       /* vm/dict.c */
 int vm_init_set(void);        /* vm/set.c: set, frozenset */
 int vm_init_range(void);      /* vm/range.c: range, slice */
 int vm_init_iter(void);       /* vm/iterobject.c: iterators, enumerate, zip, map, filter, reversed */
+/* The builtin iterator types that are builtins names (defined in vm/iterobject.c, exposed by
+ * stdlib/builtins.c). */
+extern OuType ou_enumerate_type, ou_zip_type, ou_map_type, ou_filter_type, ou_reversed_type;
 int vm_init_exceptions(void); /* vm/exc.c: the exception hierarchy, traceback type */
 int vm_init_file(void);       /* stdlib/fileobject.c: file objects, sys.stdout/err/in */
 int vm_init_builtins(void);   /* stdlib/builtins.c: the builtins module (vm.builtins) */
@@ -149,5 +156,6 @@ int vm_init_modules(void);    /* stdlib/: registers sys, math, time, gc... as bu
 void vm_fini_str(void);       /* intern table */
 void vm_fini_tuple(void);
 void vm_fini_types(void);     /* vm/type.c: clears static types' dicts/mro/bases */
+void vm_fini_exceptions(void); /* vm/exc.c: the preallocated MemoryError, exception types */
 
 #endif

@@ -1,0 +1,113 @@
+#!/bin/sh
+# runtests.sh: run Ouro's test suite against a binary and compare with the expected outputs.
+#
+# Usage: sh tools/runtests.sh OURO_BINARY
+#        OURO_TEST_FILTER=substring   only tests whose path contains substring
+#        OURO_TEST_JOBS=N             parallel jobs (default: the number of cores)
+#        OURO_TEST_DIFF_LINES=N       diff lines shown per failing comparison (default 12)
+#
+# Each tests/**/*.py (helper modules mod_*.py excepted) is run as
+#     timeout 10 BINARY tests/AREA/NAME.py </dev/null
+# from the repository root, and passes when
+#   - its stdout equals NAME.exp if present (a hand-written, deliberate difference from CPython)
+#     or else NAME.out (CPython's stdout, written by tools/mkexpected.sh);
+#   - its stderr, normalised as in tools/mkexpected.sh, equals NAME.err when that exists;
+#   - its exit status equals NAME.rc (0 when there is no .rc).
+# Prints one FAIL line (and a short diff) per failing test, then "N passed, N failed"; the
+# exit status is 1 when anything failed. Running it with /usr/bin/python3 as the binary must
+# pass everything except the .exp tests: that checks the expectations themselves.
+
+# Internal entry point: one test, run by the xargs workers below.
+# $2 = binary, $3 = results folder, $4 = test path.
+if [ "$1" = "--one" ]; then
+    bin=$2 res=$3 t=$4
+    base=${t%.py}
+    key=$(printf '%s' "$t" | tr '/' '_')
+    out=$res/$key.stdout
+    err=$res/$key.stderr
+    timeout 10 "$bin" "$t" </dev/null >"$out" 2>"$err"
+    rc=$?
+    lines=${OURO_TEST_DIFF_LINES:-12}
+    expout=$base.out
+    [ -f "$base.exp" ] && expout=$base.exp
+    exprc=0
+    [ -f "$base.rc" ] && exprc=$(cat "$base.rc")
+    why=""
+    detail=$res/$key.detail
+    : >"$detail"
+    if [ $rc -eq 124 ]; then
+        why="timeout"
+    elif [ $rc -gt 128 ] && [ "$exprc" -le 128 ]; then
+        why="crashed with signal $((rc - 128))"
+    fi
+    if [ ! -f "$expout" ]; then
+        why="${why:+$why, }no $expout: run make expected"
+    elif ! cmp -s "$expout" "$out"; then
+        why="${why:+$why, }stdout differs"
+        diff -u --label "$expout" --label stdout "$expout" "$out" | sed -n "3,$((lines + 2))p" \
+            | sed 's/^/    /' >>"$detail"
+    fi
+    if [ -f "$base.err" ]; then
+        case $t in
+        tests/syntax/*) sed -E 's/ at 0x[0-9a-fA-F]+/ at 0x?/g' <"$err" >"$err.n" ;;
+        *) grep -v -E '^[ ~^]*[~^][ ~^]*$' <"$err" | sed -E 's/ at 0x[0-9a-fA-F]+/ at 0x?/g' >"$err.n" ;;
+        esac
+        if ! cmp -s "$base.err" "$err.n"; then
+            why="${why:+$why, }stderr differs"
+            diff -u --label "$base.err" --label stderr "$base.err" "$err.n" \
+                | sed -n "3,$((lines + 2))p" | sed 's/^/    /' >>"$detail"
+        fi
+    fi
+    if [ "$rc" != "$exprc" ] && [ $rc -ne 124 ]; then
+        why="${why:+$why, }exit status $rc, expected $exprc"
+        # A crash or an unexpected error usually explains itself on stderr: show its end.
+        if [ ! -f "$base.err" ] && [ -s "$err" ]; then
+            tail -n 4 "$err" | sed 's/^/    stderr: /' >>"$detail"
+        fi
+    fi
+    if [ -n "$why" ]; then
+        { echo "FAIL $t ($why)"; cat "$detail"; } >"$res/$key.fail"
+    else
+        : >"$res/$key.pass"
+    fi
+    rm -f "$out" "$err" "$err.n" "$detail"
+    exit 0
+fi
+
+if [ $# -ne 1 ]; then
+    echo "usage: sh tools/runtests.sh OURO_BINARY" >&2
+    exit 2
+fi
+bin=$1
+# The tests run from the repository root: make a relative binary path absolute first. A bare
+# name is taken from the current folder when such a file exists (make passes "ouro"), else
+# from PATH.
+case $bin in
+/*) ;;
+*/*) bin=$PWD/$bin ;;
+*) [ -f "$bin" ] && bin=$PWD/$bin ;;
+esac
+script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
+cd "$(dirname "$0")/.." || exit 2
+# Only matters when the binary is CPython itself: no __pycache__/ beside the mod_*.py helpers.
+export PYTHONDONTWRITEBYTECODE=1
+
+jobs=${OURO_TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
+res=$(mktemp -d) || exit 2
+trap 'rm -rf "$res"' EXIT
+trap 'exit 130' INT TERM
+
+find tests -name '*.py' ! -name 'mod_*.py' ! -path 'tests/repl/*' | LC_ALL=C sort \
+    | grep -F -e "${OURO_TEST_FILTER:-}" >"$res/list"
+# tests/repl/ (interactive sessions) gets its own driver once the REPL exists.
+
+xargs -P "$jobs" -n 1 sh "$script" --one "$bin" "$res" <"$res/list"
+
+passed=$(find "$res" -name '*.pass' | wc -l)
+failed=$(find "$res" -name '*.fail' | wc -l)
+# Report failures in test order, whatever order the workers finished in.
+for f in $(find "$res" -name '*.fail' | LC_ALL=C sort); do
+    cat "$f"
+done
+echo "$((passed)) passed, $((failed)) failed"
+[ "$failed" -eq 0 ]
