@@ -575,6 +575,8 @@ typedef struct {
 } OuMethodDef;
 
 /* Add builtin functions to a module/type dict. */
+/* module_name OU_UNDEF makes them methods of a builtin type: read through an instance they bind
+ * to it (self becomes args[0]); with a module name they are plain functions that never bind. */
 int ou_add_functions(Value dict, const OuMethodDef *defs, Value module_name);
 /* Register a builtin module: init is called on first import and returns the module. */
 typedef Value (*ou_modinit)(void);

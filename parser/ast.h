@@ -29,9 +29,9 @@ typedef enum {
     /* ---- statements ---- */
     N_MODULE,      /* body */
     N_EXPR_STMT,   /* a = value */
-    N_ASSIGN,      /* targets (list: a = b = value has two targets), value */
-    N_AUGASSIGN,   /* a = target, op (OU_BIN_*), value */
-    N_ANNASSIGN,   /* a = target, b = annotation, value (NULL if absent), simple flag (ival=1
+    N_ASSIGN,      /* targets (list: a = b = value has two targets), value (in a) */
+    N_AUGASSIGN,   /* a = target, op (OU_BIN_*, in ival), value (in b) */
+    N_ANNASSIGN,   /* a = target, b = annotation, value (in c; NULL if absent), simple flag (ival=1
                       when target is a plain name not in parentheses) */
     N_DEL,         /* targets */
     N_PASS, N_BREAK, N_CONTINUE,
@@ -84,6 +84,9 @@ typedef enum {
     N_ARGUMENTS,   /* see PsArgs */
     N_ARG,         /* str = name, a = annotation or NULL */
     N_ALIAS,       /* str = name, str2 = asname or NULL */
+    /* ---- added by the parser (compiler may reject until generators exist) ---- */
+    N_YIELD,       /* a = value or NULL (an expression) */
+    N_YIELD_FROM,  /* a = value (an expression) */
     N__COUNT
 } PsKind;
 

@@ -24,6 +24,9 @@ Value file_cur_stdout(void);
 Value file_cur_stderr(void);
 Value file_cur_stdin(void);
 
+/* Release what the file module keeps (the io.UnsupportedOperation class). */
+void file_fini(void);
+
 /* The builtin open(). */
 Value file_open(Value *args, int nargs, Value kwnames);
 
@@ -35,6 +38,8 @@ Value mod_sys_init(void);
 Value mod_math_init(void);
 Value mod_time_init(void);
 Value mod_builtins_module(void);
+Value ou_mod_gc_init(void); /* stdlib/mod_gc.c */
+void ou_mod_gc_fini(void);
 
 /* Helper for modules: add every function of defs and the module's name; 0/-1. */
 int mod_add_functions(Value module, const OuMethodDef *defs);

@@ -14,7 +14,10 @@
 #   - lines made only of spaces, '^' and '~' are CPython 3.11's fine-grained error markers,
 #     which Ouro does not print; they are dropped, except under tests/syntax/, where the caret
 #     of a SyntaxError is part of what is checked;
-#   - object addresses ("at 0x7f3a...") vary from run to run and are replaced by "at 0x?".
+#   - object addresses ("at 0x7f3a...") vary from run to run and are replaced by "at 0x?";
+#   - CPython 3.11 names the main script by its absolute path in tracebacks (File "/.../tests/
+#     x.py"); the repository root prefix is removed so that the expectations do not depend on
+#     where the tree is checked out, and Ouro may print either form.
 #
 # Usage: sh tools/mkexpected.sh [substring]   (only tests whose path contains substring)
 
@@ -24,11 +27,13 @@ export PYTHONDONTWRITEBYTECODE=1
 cd "$(dirname "$0")/.." || exit 2
 filter=${1:-${OURO_TEST_FILTER:-}}
 
+# The repository root as a sed regular expression (its special characters escaped).
+root_re=$(pwd | sed 's/[][\\.*^$|/]/\\&/g')
 normalise_err() { # $1 = test path; stdin -> stdout
     case $1 in
-    tests/syntax/*) sed -E 's/ at 0x[0-9a-fA-F]+/ at 0x?/g' ;;
-    *) grep -v -E '^[ ~^]*[~^][ ~^]*$' | sed -E 's/ at 0x[0-9a-fA-F]+/ at 0x?/g' ;;
-    esac
+    tests/syntax/*) cat ;;
+    *) grep -v -E '^[ ~^]*[~^][ ~^]*$' ;;
+    esac | sed -E -e 's/ at 0x[0-9a-fA-F]+/ at 0x?/g' -e "s|$root_re/||g"
 }
 
 n=0

@@ -56,6 +56,10 @@ static inline int64_t ct_hash(Value v) {
     return ou_hash(v);
 }
 
+/* Equality as containers test it (CPython's PyObject_RichCompareBool): identity first. NaNs
+ * are immediates here, so the identity test is bitwise and `n in [n]` holds as in CPython. */
+static inline int ct_eq(Value a, Value b) { return a == b ? 1 : ou_equal(a, b); }
+
 /* Raise TypeError "unhashable type: 'T'" and return -1 (hash slot of mutable containers). */
 int64_t ct_unhashable(Value self);
 

@@ -46,6 +46,11 @@ int64_t ns_utf8_count(const char *s, int64_t n);
 Value ns_str_from_cp(uint32_t cp);
 /* str built from UTF-8 whose code-point count is already known (skips the counting). */
 Value ns_str_new_n(const char *s, int64_t len, int64_t nchars);
+/* Byte offset of code point i of a str (0 <= i <= nchars), code-point index of a byte offset,
+ * and the substring of code points [start, stop) (clamped by the caller). */
+int64_t ns_cp_offset(Value s, int64_t i);
+int64_t ns_cp_index(Value s, int64_t off);
+Value ns_str_sub(Value s, int64_t start, int64_t stop);
 /* Code-point count of a str. */
 static inline int64_t ns_str_nchars(Value s) { return AS_STR(s)->nchars; }
 

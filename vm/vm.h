@@ -103,6 +103,8 @@ struct VmFrame {
     int32_t nblocks;
     VmBlock *blocks;
     Value handled_exc;  /* exception currently being handled in this frame, or OU_UNDEF */
+    Value *stackbase;   /* first slot of the evaluation stack (after locals, cells, blocks) */
+    Value *sp;          /* saved stack pointer while the frame is not the running one */
 };
 
 /* Start-up and shutdown of the whole runtime (vm/run.c). */
@@ -119,7 +121,15 @@ void vm_disassemble(OuCode *code);
 
 /* Current frame access for builtins that need it (globals(), locals(), super()). */
 VmFrame *vm_current_frame(void);
+/* Zero-argument super(): the innermost Python frame's __class__ cell contents and its first
+ * argument, both borrowed. 0 on success; -1 with RuntimeError set ("super(): no arguments",
+ * "super(): __class__ cell not found", "super(): empty __class__ cell") otherwise.
+ * Implemented by vm/interp.c; used by the super type in vm/type.c. */
+int vm_super_args(OuType **cls, Value *self);
 Value vm_frame_locals(VmFrame *f);   /* new ref: dict of the frame's locals */
+/* The script's command-line arguments (sys.argv), as given to vm_init. */
+extern int vm_argc;
+extern char **vm_argv;
 
 /* The exception currently being handled (innermost frame with one), borrowed, or OU_UNDEF.
  * Implemented in vm/interp.c; used by vm/error.c to set __context__ implicitly. */
@@ -157,5 +167,6 @@ void vm_fini_str(void);       /* intern table */
 void vm_fini_tuple(void);
 void vm_fini_types(void);     /* vm/type.c: clears static types' dicts/mro/bases */
 void vm_fini_exceptions(void); /* vm/exc.c: the preallocated MemoryError, exception types */
+void vm_fini_modules(void);   /* stdlib/modules.c: what the builtin modules keep (sys dict, gc.garbage) */
 
 #endif

@@ -1,0 +1,1908 @@
+/* interp.c: the interpreter loop.
+ *
+ * One dispatch function, vm_eval, runs a stack of frames. Python -> Python calls made by the
+ * loop do not recurse in C: CALL pushes the callee's frame and continues in the same loop, and
+ * RETURN_VALUE pops back to the caller, so only Python -> C -> Python calls (a builtin calling
+ * a key function, type() calling __init__, ...) grow the C stack; vm_call_function re-enters
+ * vm_eval for those, and the entry frame marks where that activation returns.
+ *
+ * Register discipline: the running frame's ip, sp and fast-locals pointer live in C locals.
+ * They are written back to the frame (SAVE_FRAME) only where something needs them: before
+ * switching frames and at the error label, where the traceback reads frame->ip - 1. Between
+ * those points the frame's fields are stale, which is why nothing outside this loop reads the
+ * ip or sp of a running frame.
+ *
+ * Stack discipline: every slot in [stackbase, sp) is an owned reference (or OU_UNDEF), at
+ * every `goto error`. An instruction that consumed operands adjusts sp before jumping there.
+ */
+#include <stdio.h>
+
+#include "gc.h"
+#include "interp.h"
+
+/* Inline cache of LOAD_GLOBAL, one entry per name of a code object (co->cache). The value is
+ * borrowed: it is only used while both dicts still have the recorded versions, and any
+ * mutation of either dict bumps its version. */
+typedef struct {
+    OuDict *globals, *builtins;
+    uint64_t gver, bver;
+    Value v;
+} GlobalCache;
+
+static Value name_enter, name_exit, name_all, name_name, name_file, name_underscore;
+
+static void intern_names(void) {
+    if (name_enter) return;
+    name_enter = ou_str_intern("__enter__");
+    name_exit = ou_str_intern("__exit__");
+    name_all = ou_str_intern("__all__");
+    name_name = ou_str_intern("__name__");
+    name_file = ou_str_intern("__file__");
+    name_underscore = ou_str_intern("_");
+}
+
+static Value raise_interrupt(void) {
+    vm.interrupted = 0;
+    Value e = ou_exc_new(ou_KeyboardInterrupt, NULL, 0);
+    if (IS_ERR(e)) return OU_ERR;
+    ou_err_set_exc(e);
+    ou_decref(e);
+    return OU_ERR;
+}
+
+/* Binds a special method found on the type (descriptor protocol) to obj. */
+static Value bind_special(Value attr, Value obj) {
+    OuType *t = ou_typeof(attr);
+    if (t->descr_get) return t->descr_get(attr, obj, MK_OBJ(ou_typeof(obj)));
+    return ou_newref(attr);
+}
+
+/* "mod.f()" for messages about a call's arguments, as CPython's _PyObject_FunctionStr:
+ * the qualified name, prefixed by the module unless it is builtins. */
+static Value func_str(Value f) {
+    Value qn = ou_getattr_opt(f, ou_str_intern("__qualname__"));
+    if (IS_ERR(qn)) return OU_ERR;
+    if (!IS_STR(qn)) {
+        ou_xdecref(qn);
+        return ou_str_printf("%s object", OU_TYPE_NAME(f));
+    }
+    Value mod = ou_getattr_opt(f, ou_str_intern("__module__"));
+    if (IS_ERR(mod)) {
+        ou_decref(qn);
+        return OU_ERR;
+    }
+    Value r = IS_STR(mod) && !ou_str_eq_cstr(mod, "builtins") ? ou_str_printf("%U.%U()", mod, qn)
+                                                           : ou_str_printf("%U()", qn);
+    ou_decref(qn);
+    ou_xdecref(mod);
+    return r;
+}
+
+/* ascii(): repr with every non-ASCII code point escaped. */
+static Value ascii_of(Value v) {
+    Value r = ou_repr(v);
+    if (IS_ERR(r) || (AS_STR(r)->ob.aux & OU_STR_ASCII)) return r;
+    const unsigned char *s = (const unsigned char *)ou_str_data(r);
+    int64_t n = ou_str_len(r);
+    char *buf = ou_mem_alloc((size_t)n * 10 + 1);
+    if (!buf) {
+        ou_decref(r);
+        return OU_ERR;
+    }
+    int64_t o = 0;
+    for (int64_t i = 0; i < n;) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            buf[o++] = (char)c;
+            i++;
+            continue;
+        }
+        int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        uint32_t cp = c & (0xFF >> (len + 1));
+        for (int k = 1; k < len && i + k < n; k++) cp = (cp << 6) | (s[i + k] & 0x3F);
+        i += len;
+        if (cp <= 0xFF)
+            o += sprintf(buf + o, "\\x%02x", cp);
+        else if (cp <= 0xFFFF)
+            o += sprintf(buf + o, "\\u%04x", cp);
+        else
+            o += sprintf(buf + o, "\\U%08x", cp);
+    }
+    Value out = ou_str_new(buf, o);
+    ou_mem_free(buf);
+    ou_decref(r);
+    return out;
+}
+
+/* The message of unpacking something that is not iterable (checked before iterating so that
+ * a TypeError raised inside __iter__ is not rewritten). */
+static bool not_iterable(Value v) {
+    OuType *t = ou_typeof(v);
+    if (t->iter) return false;
+    return IS_UNDEF(ou_type_lookup(t, ou_str_intern("__getitem__")));
+}
+
+/* UNPACK_SEQUENCE for a general iterable: writes the n items to out[n-1..0] (first item last,
+ * so that it ends on top of the stack). 0/-1. */
+static int unpack_iterable(Value seq, int n, Value *out) {
+    if (not_iterable(seq)) {
+        ou_err_format(ou_TypeError, "cannot unpack non-iterable %s object", OU_TYPE_NAME(seq));
+        return -1;
+    }
+    Value it = ou_iter(seq);
+    if (IS_ERR(it)) return -1;
+    int i;
+    for (i = 0; i < n; i++) {
+        Value v = ou_next(it);
+        if (IS_ERR(v)) goto fail;
+        if (IS_UNDEF(v)) {
+            ou_err_format(ou_ValueError, "not enough values to unpack (expected %d, got %d)", n, i);
+            goto fail;
+        }
+        out[n - 1 - i] = v;
+    }
+    Value extra = ou_next(it);
+    if (IS_ERR(extra)) goto fail;
+    if (!IS_UNDEF(extra)) {
+        ou_decref(extra);
+        ou_err_format(ou_ValueError, "too many values to unpack (expected %d)", n);
+        goto fail;
+    }
+    ou_decref(it);
+    return 0;
+fail:
+    for (int k = 0; k < i; k++) ou_decref(out[n - 1 - k]);
+    ou_decref(it);
+    return -1;
+}
+
+/* UNPACK_EX: before items, a list of the middle, after items; pushed so the first is on top.
+ * Writes 1 + before + after values to out (out[0] deepest). 0/-1. */
+static int unpack_ex(Value seq, int before, int after, Value *out) {
+    if (not_iterable(seq)) {
+        ou_err_format(ou_TypeError, "cannot unpack non-iterable %s object", OU_TYPE_NAME(seq));
+        return -1;
+    }
+    Value l = ou_sequence_list(seq);
+    if (IS_ERR(l)) return -1;
+    OuList *lst = AS_LIST(l);
+    if (lst->len < before + after) {
+        ou_err_format(ou_ValueError, "not enough values to unpack (expected at least %d, got %lld)",
+                      before + after, (long long)lst->len);
+        ou_decref(l);
+        return -1;
+    }
+    int64_t mid = lst->len - before - after;
+    Value middle = ou_list_from(lst->items + before, mid);
+    if (IS_ERR(middle)) {
+        ou_decref(l);
+        return -1;
+    }
+    int o = 0;
+    for (int i = after - 1; i >= 0; i--) out[o++] = ou_newref(lst->items[before + mid + i]);
+    out[o++] = middle;
+    for (int i = before - 1; i >= 0; i--) out[o++] = ou_newref(lst->items[i]);
+    ou_decref(l);
+    return 0;
+}
+
+/* Flattens f(*args, **kwargs) into a vector: args then keyword values, names in *kwnames.
+ * *buf is `small` or an allocation the caller frees. 0/-1. */
+static int flatten_call_ex(Value func, Value args, Value kwargs, Value *small, int nsmall,
+                           Value **buf, int *nargs, Value *kwnames) {
+    OuTuple *t = AS_TUPLE(args);
+    int64_t nkw = IS_DICT(kwargs) ? AS_DICT(kwargs)->count : 0;
+    int64_t total = t->len + nkw;
+    *buf = small;
+    *kwnames = OU_UNDEF;
+    if (total > nsmall) {
+        *buf = ou_mem_alloc(sizeof(Value) * (size_t)total);
+        if (!*buf) return -1;
+    }
+    memcpy(*buf, t->items, sizeof(Value) * (size_t)t->len);
+    *nargs = (int)t->len;
+    if (nkw) {
+        Value names = ou_tuple_new(nkw);
+        if (IS_ERR(names)) goto fail;
+        int64_t pos = 0, i = 0;
+        Value k, v;
+        while (ou_dict_next(kwargs, &pos, &k, &v)) {
+            if (!IS_STR(k)) {
+                for (int64_t j = i; j < nkw; j++) ou_tuple_set_steal(names, j, OU_NONE);
+                ou_decref(names);
+                Value fs = func_str(func);
+                if (!IS_ERR(fs)) {
+                    ou_err_format(ou_TypeError, "%U keywords must be strings", fs);
+                    ou_decref(fs);
+                }
+                goto fail;
+            }
+            ou_tuple_set_steal(names, i, ou_newref(k));
+            (*buf)[t->len + i] = v;
+            i++;
+        }
+        *kwnames = names;
+    }
+    return 0;
+fail:
+    if (*buf != small) ou_mem_free(*buf);
+    *buf = NULL;
+    return -1;
+}
+
+/* Runs a class body and calls the metaclass: the class made from (name, bases, namespace). */
+static Value make_class(Value body, Value name, Value *bases_v, int n, Value globals) {
+    Value bases = ou_tuple_from(bases_v, n);
+    if (IS_ERR(bases)) return OU_ERR;
+    OuType *meta = &ou_type_type;
+    for (int i = 0; i < n; i++) {
+        OuType *bt = ou_typeof(bases_v[i]);
+        if (ou_is_subtype(bt, meta)) {
+            meta = bt;
+        } else if (!ou_is_subtype(meta, bt)) {
+            ou_decref(bases);
+            return ou_err_format(ou_TypeError,
+                                 "metaclass conflict: the metaclass of a derived class must be a "
+                                 "(non-strict) subclass of the metaclasses of all its bases");
+        }
+    }
+    Value ns = ou_dict_new();
+    if (IS_ERR(ns)) {
+        ou_decref(bases);
+        return OU_ERR;
+    }
+    Value modname = IS_DICT(globals) ? ou_dict_get_str(globals, "__name__") : OU_UNDEF;
+    OuFunction *bf = (OuFunction *)AS_OBJ(body);
+    Value cell = OU_ERR, cls = OU_ERR;
+    if ((!IS_UNDEF(modname) && ou_dict_set_str(ns, "__module__", modname) < 0) ||
+        ou_dict_set_str(ns, "__qualname__", IS_STR(bf->qualname) ? bf->qualname : name) < 0)
+        goto done;
+    if (vm_c_stack_low()) {
+        ou_err_format(ou_RecursionError, "maximum recursion depth exceeded");
+        goto done;
+    }
+    VmFrame *fr = vm_frame_push_call(bf, NULL, 0, OU_UNDEF, ns);
+    if (!fr) goto done;
+    cell = vm_eval(fr);
+    if (IS_ERR(cell)) goto done;
+    Value args[3] = {name, bases, ns};
+    cls = ou_call(MK_OBJ(meta), args, 3, OU_UNDEF);
+    if (!IS_ERR(cls) && ou_is_type(cell, &ou_cell_type)) {
+        OuCell *c = (OuCell *)AS_OBJ(cell);
+        Value old = c->v;
+        c->v = ou_newref(cls);
+        ou_xdecref(old);
+    }
+done:
+    if (!IS_ERR(cell)) ou_decref(cell);
+    ou_decref(ns);
+    ou_decref(bases);
+    return cls;
+}
+
+/* RAISE with an operand: instantiate classes, check types, attach the cause. Sets the
+ * exception; always returns -1. Steals exc and cause (cause may be OU_UNDEF). */
+static int do_raise(Value exc, Value cause) {
+    Value inst = OU_UNDEF;
+    if (IS_OBJ(exc) && ou_instance_of(exc, &ou_type_type) &&
+        ou_is_subtype(AS_TYPE(exc), ou_BaseException)) {
+        inst = ou_call0(exc);
+        if (IS_ERR(inst)) goto fail;
+        if (!ou_instance_of(inst, ou_BaseException)) {
+            ou_err_format(ou_TypeError,
+                          "calling %R should have returned an instance of BaseException, not %s",
+                          exc, OU_TYPE_NAME(inst));
+            ou_decref(inst);
+            goto fail;
+        }
+    } else if (ou_instance_of(exc, ou_BaseException)) {
+        inst = ou_newref(exc);
+    } else {
+        ou_err_format(ou_TypeError, "exceptions must derive from BaseException");
+        goto fail;
+    }
+    if (!IS_UNDEF(cause)) {
+        Value c;
+        if (IS_NONE(cause)) {
+            c = OU_NONE;
+        } else if (IS_OBJ(cause) && ou_instance_of(cause, &ou_type_type) &&
+                   ou_is_subtype(AS_TYPE(cause), ou_BaseException)) {
+            c = ou_call0(cause);
+            if (IS_ERR(c)) {
+                ou_decref(inst);
+                goto fail;
+            }
+        } else if (ou_instance_of(cause, ou_BaseException)) {
+            c = ou_newref(cause);
+        } else {
+            ou_err_format(ou_TypeError, "exception causes must derive from BaseException");
+            ou_decref(inst);
+            goto fail;
+        }
+        OuException *e = (OuException *)AS_OBJ(inst);
+        Value old = e->cause;
+        e->cause = c;
+        e->suppress_context = true;
+        ou_xdecref(old);
+    }
+    ou_err_set_exc(inst);
+    ou_decref(inst);
+fail:
+    ou_decref(exc);
+    ou_xdecref(cause);
+    return -1;
+}
+
+/* Copies the public names of module m (or its __all__) into the namespace dict ns. */
+static int import_star(Value m, Value ns) {
+    Value all = ou_getattr_opt(m, name_all);
+    if (IS_ERR(all)) return -1;
+    if (!IS_UNDEF(all)) {
+        Value seq = ou_sequence_list(all);
+        ou_decref(all);
+        if (IS_ERR(seq)) return -1;
+        for (int64_t i = 0; i < AS_LIST(seq)->len; i++) {
+            Value k = AS_LIST(seq)->items[i];
+            Value v = ou_getattr(m, k);
+            if (IS_ERR(v) || ou_dict_set(ns, k, v) < 0) {
+                ou_xdecref(v);
+                ou_decref(seq);
+                return -1;
+            }
+            ou_decref(v);
+        }
+        ou_decref(seq);
+        return 0;
+    }
+    Value d = ou_is_type(m, &ou_module_type) ? ((OuModule *)AS_OBJ(m))->dict : OU_UNDEF;
+    if (!IS_DICT(d)) {
+        d = ou_getattr_cstr(m, "__dict__");
+        if (IS_ERR(d)) return -1;
+    } else {
+        ou_incref(d);
+    }
+    Value keys = ou_dict_keys_list(d);
+    if (IS_ERR(keys)) {
+        ou_decref(d);
+        return -1;
+    }
+    int r = 0;
+    for (int64_t i = 0; i < AS_LIST(keys)->len && r == 0; i++) {
+        Value k = AS_LIST(keys)->items[i];
+        if (!IS_STR(k) || ou_str_data(k)[0] == '_') continue;
+        Value v = ou_dict_get(d, k);
+        if (IS_ERR(v)) r = -1;
+        else if (!IS_UNDEF(v)) r = ou_dict_set(ns, k, v);
+    }
+    ou_decref(keys);
+    ou_decref(d);
+    return r;
+}
+
+static Value import_from(Value m, Value name) {
+    Value v = ou_getattr_opt(m, name);
+    if (!IS_UNDEF(v)) return v;
+    Value mname = ou_getattr_opt(m, name_name);
+    if (IS_ERR(mname)) return OU_ERR;
+    Value file = ou_getattr_opt(m, name_file);
+    if (IS_ERR(file)) {
+        ou_xdecref(mname);
+        return OU_ERR;
+    }
+    if (!IS_STR(mname)) {
+        ou_err_format(ou_ImportError, "cannot import name '%U' from '<unknown module name>' (unknown location)", name);
+    } else if (IS_STR(file)) {
+        ou_err_format(ou_ImportError, "cannot import name '%U' from '%U' (%U)", name, mname, file);
+    } else {
+        ou_err_format(ou_ImportError, "cannot import name '%U' from '%U' (unknown location)", name, mname);
+    }
+    ou_xdecref(mname);
+    ou_xdecref(file);
+    return OU_ERR;
+}
+
+/* REPL echo: repr to sys.stdout, and builtins._ = v. */
+static int print_expr(Value v) {
+    if (IS_NONE(v)) return 0;
+    if (ou_dict_set(vm.builtins, name_underscore, OU_NONE) < 0) return -1;
+    Value r = ou_repr(v);
+    if (IS_ERR(r)) return -1;
+    int rc = ou_file_write_str(ou_sys_stdout, r);
+    ou_decref(r);
+    if (rc < 0 || ou_file_write_cstr(ou_sys_stdout, "\n") < 0) return -1;
+    return ou_dict_set(vm.builtins, name_underscore, v);
+}
+
+/* DICT_MERGE / DICT_UPDATE: merge mapping m into dict d; `func` names the callee for the
+ * messages of f(**m) (merge true), else OU_UNDEF. */
+static int dict_merge(Value d, Value m, bool merge, Value func) {
+    if (!IS_DICT(m)) {
+        Value keys = ou_getattr_opt(m, ou_str_intern("keys"));
+        if (IS_ERR(keys)) return -1;
+        if (IS_UNDEF(keys)) {
+            if (merge) {
+                Value fs = func_str(func);
+                if (IS_ERR(fs)) return -1;
+                ou_err_format(ou_TypeError, "%U argument after ** must be a mapping, not %s", fs,
+                              OU_TYPE_NAME(m));
+                ou_decref(fs);
+            } else {
+                ou_err_format(ou_TypeError, "'%s' object is not a mapping", OU_TYPE_NAME(m));
+            }
+            return -1;
+        }
+        ou_decref(keys);
+        if (!merge) return ou_dict_update(d, m);
+        Value tmp = ou_dict_new();
+        if (IS_ERR(tmp)) return -1;
+        if (ou_dict_update(tmp, m) < 0) {
+            ou_decref(tmp);
+            return -1;
+        }
+        int r = dict_merge(d, tmp, true, func);
+        ou_decref(tmp);
+        return r;
+    }
+    if (!merge) return ou_dict_update(d, m);
+    int64_t pos = 0;
+    Value k, v;
+    while (ou_dict_next(m, &pos, &k, &v)) {
+        if (!IS_STR(k)) {
+            Value fs = func_str(func);
+            if (IS_ERR(fs)) return -1;
+            ou_err_format(ou_TypeError, "%U keywords must be strings", fs);
+            ou_decref(fs);
+            return -1;
+        }
+        Value old = ou_dict_get(d, k);
+        if (IS_ERR(old)) return -1;
+        if (!IS_UNDEF(old)) {
+            Value fs = func_str(func);
+            if (IS_ERR(fs)) return -1;
+            ou_err_format(ou_TypeError, "%U got multiple values for keyword argument '%U'", fs, k);
+            ou_decref(fs);
+            return -1;
+        }
+        if (ou_dict_set(d, k, v) < 0) return -1;
+    }
+    return 0;
+}
+
+static Value build_string(Value *items, int n) {
+    int64_t total = 0;
+    for (int i = 0; i < n; i++) total += ou_str_len(items[i]);
+    char small[512];
+    char *buf = total < (int64_t)sizeof small ? small : ou_mem_alloc((size_t)total + 1);
+    if (!buf) return OU_ERR;
+    int64_t o = 0;
+    for (int i = 0; i < n; i++) {
+        memcpy(buf + o, ou_str_data(items[i]), (size_t)ou_str_len(items[i]));
+        o += ou_str_len(items[i]);
+    }
+    Value r = ou_str_new(buf, total);
+    if (buf != small) ou_mem_free(buf);
+    return r;
+}
+
+static Value unbound_local(OuCode *co, int i) {
+    return ou_err_format(ou_UnboundLocalError,
+                         "cannot access local variable '%U' where it is not associated with a value",
+                         AS_TUPLE(co->varnames)->items[i]);
+}
+
+static Value cell_name(OuCode *co, int i) {
+    return i < co->ncellvars ? AS_TUPLE(co->cellvars)->items[i]
+                             : AS_TUPLE(co->freevars)->items[i - co->ncellvars];
+}
+
+static Value unbound_deref(OuCode *co, int i) {
+    if (i < co->ncellvars)
+        return ou_err_format(ou_UnboundLocalError,
+                             "cannot access local variable '%U' where it is not associated with a value",
+                             cell_name(co, i));
+    return ou_err_format(ou_NameError,
+                         "cannot access free variable '%U' where it is not associated with a value "
+                         "in enclosing scope",
+                         cell_name(co, i));
+}
+
+static Value name_error(Value name) {
+    return ou_err_format(ou_NameError, "name '%U' is not defined", name);
+}
+
+/* LOAD_GLOBAL's slow path: look up, then fill the cache entry. Returns a borrowed value. */
+static Value load_global_slow(VmFrame *f, int idx, Value name) {
+    OuCode *co = f->code;
+    OuDict *g = AS_DICT(f->globals), *b = AS_DICT(f->builtins);
+    Value v = ou_dict_get(f->globals, name);
+    if (IS_ERR(v)) return OU_ERR;
+    if (IS_UNDEF(v)) {
+        v = ou_dict_get(f->builtins, name);
+        if (IS_ERR(v)) return OU_ERR;
+        if (IS_UNDEF(v)) return name_error(name);
+    }
+    if (!co->cache) {
+        int64_t n = AS_TUPLE(co->names)->len;
+        co->cache = ou_mem_alloc(sizeof(GlobalCache) * (size_t)(n ? n : 1));
+        if (!co->cache) {
+            ou_err_clear();
+            return v;
+        }
+        memset(co->cache, 0, sizeof(GlobalCache) * (size_t)(n ? n : 1));
+    }
+    GlobalCache *c = &((GlobalCache *)co->cache)[idx];
+    c->globals = g;
+    c->builtins = b;
+    c->gver = g->version;
+    c->bver = b->version;
+    c->v = v;
+    return v;
+}
+
+/* Floor division and modulo of small ints with Python's sign rules (y != 0). */
+static inline int64_t floordiv64(int64_t x, int64_t y) {
+    int64_t q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+    return q;
+}
+static inline int64_t mod64(int64_t x, int64_t y) {
+    int64_t r = x % y;
+    if (r != 0 && ((r < 0) != (y < 0))) r += y;
+    return r;
+}
+
+static inline Value mk_float(double d) { return d == d ? MK_FLOAT_RAW(d) : ou_float(d); }
+
+#if OU_COMPUTED_GOTO
+#define CASE(op) L_##op:
+#define DISPATCH()                        \
+    do {                                  \
+        w = *ip++;                        \
+        goto *dispatch_table[OU_OP(w)];   \
+    } while (0)
+#else
+#define CASE(op) case OP_##op:
+#define DISPATCH() goto dispatch
+#endif
+
+#define ARG ((int32_t)OU_ARG(w))
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define LOAD_FRAME()                                   \
+    do {                                               \
+        co = frame->code;                              \
+        code0 = co->code;                              \
+        ip = code0 + frame->ip;                        \
+        sp = frame->sp;                                \
+        fast = frame->base;                            \
+        consts = AS_TUPLE(co->consts)->items;          \
+        names = AS_TUPLE(co->names)->items;            \
+    } while (0)
+#define SAVE_FRAME()                                   \
+    do {                                               \
+        frame->ip = (int32_t)(ip - code0);             \
+        frame->sp = sp;                                \
+    } while (0)
+/* Safe point on backward jumps and calls: SIGINT and pending collections. */
+#define CHECK_SIGNALS()                                \
+    do {                                               \
+        if (vm.interrupted) {                          \
+            raise_interrupt();                         \
+            goto error;                                \
+        }                                              \
+        gc_maybe_collect();                            \
+    } while (0)
+
+Value vm_eval(VmFrame *entry) {
+#if OU_COMPUTED_GOTO
+    static const void *const dispatch_table[OP__COUNT] = {
+#define OU_LABEL(name) [OP_##name] = &&L_##name,
+        OU_OPCODE_LIST(OU_LABEL)
+#undef OU_LABEL
+    };
+#endif
+    VmFrame *frame = entry;
+    OuCode *co;
+    const uint32_t *code0, *ip;
+    Value *sp, *fast, *consts, *names;
+    uint32_t w;
+    /* Operands of the shared call sequence (call_common). */
+    Value *fslot, *cargs, callable, ckw;
+    int cnargs;
+    bool slot_free;
+
+    intern_names();
+    LOAD_FRAME();
+
+#if OU_COMPUTED_GOTO
+    DISPATCH();
+#else
+dispatch:
+    w = *ip++;
+    switch ((OuOpcode)OU_OP(w)) {
+#endif
+
+    CASE(NOP) DISPATCH();
+    CASE(EXTENDED_ARG) DISPATCH();
+    CASE(POP_TOP) {
+        Value v = POP();
+        ou_decref(v);
+        DISPATCH();
+    }
+    CASE(DUP_TOP) {
+        Value v = TOP();
+        ou_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(DUP_TOP_TWO) {
+        Value a = SECOND(), b = TOP();
+        ou_incref(a);
+        ou_incref(b);
+        PUSH(a);
+        PUSH(b);
+        DISPATCH();
+    }
+    CASE(ROT_TWO) {
+        Value t = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = t;
+        DISPATCH();
+    }
+    CASE(ROT_THREE) {
+        Value t = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = t;
+        DISPATCH();
+    }
+    CASE(ROT_FOUR) {
+        Value t = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = sp[-4];
+        sp[-4] = t;
+        DISPATCH();
+    }
+    CASE(LOAD_CONST) {
+        Value v = consts[ARG];
+        ou_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(LOAD_NONE) {
+        PUSH(OU_NONE);
+        DISPATCH();
+    }
+    CASE(LOAD_SMALLINT) {
+        PUSH(MK_SMALLINT((int64_t)ARG - 0x800000));
+        DISPATCH();
+    }
+    CASE(LOAD_FAST) {
+        Value v = fast[ARG];
+        if (IS_UNDEF(v)) {
+            unbound_local(co, ARG);
+            goto error;
+        }
+        ou_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(STORE_FAST) {
+        Value old = fast[ARG];
+        fast[ARG] = POP();
+        ou_xdecref(old);
+        DISPATCH();
+    }
+    CASE(DELETE_FAST) {
+        Value old = fast[ARG];
+        if (IS_UNDEF(old)) {
+            unbound_local(co, ARG);
+            goto error;
+        }
+        fast[ARG] = OU_UNDEF;
+        ou_decref(old);
+        DISPATCH();
+    }
+    CASE(LOAD_DEREF) {
+        Value v = ((OuCell *)AS_OBJ(fast[co->nlocals + ARG]))->v;
+        if (IS_UNDEF(v)) {
+            unbound_deref(co, ARG);
+            goto error;
+        }
+        ou_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(STORE_DEREF) {
+        OuCell *c = (OuCell *)AS_OBJ(fast[co->nlocals + ARG]);
+        Value old = c->v;
+        c->v = POP();
+        ou_xdecref(old);
+        DISPATCH();
+    }
+    CASE(DELETE_DEREF) {
+        OuCell *c = (OuCell *)AS_OBJ(fast[co->nlocals + ARG]);
+        Value old = c->v;
+        if (IS_UNDEF(old)) {
+            unbound_deref(co, ARG);
+            goto error;
+        }
+        c->v = OU_UNDEF;
+        ou_decref(old);
+        DISPATCH();
+    }
+    CASE(LOAD_CLOSURE) {
+        Value c = fast[co->nlocals + ARG];
+        ou_incref(c);
+        PUSH(c);
+        DISPATCH();
+    }
+    CASE(LOAD_CLASSDEREF) {
+        if (IS_DICT(frame->locals)) {
+            Value v = ou_dict_get(frame->locals, cell_name(co, ARG));
+            if (IS_ERR(v)) goto error;
+            if (!IS_UNDEF(v)) {
+                ou_incref(v);
+                PUSH(v);
+                DISPATCH();
+            }
+        }
+        Value v = ((OuCell *)AS_OBJ(fast[co->nlocals + ARG]))->v;
+        if (IS_UNDEF(v)) {
+            unbound_deref(co, ARG);
+            goto error;
+        }
+        ou_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(LOAD_GLOBAL) {
+        GlobalCache *c = co->cache ? &((GlobalCache *)co->cache)[ARG] : NULL;
+        OuDict *g = AS_DICT(frame->globals), *b = AS_DICT(frame->builtins);
+        Value v;
+        if (c && c->globals == g && c->builtins == b && c->gver == g->version &&
+            c->bver == b->version) {
+            v = c->v;
+        } else {
+            v = load_global_slow(frame, ARG, names[ARG]);
+            if (IS_ERR(v)) goto error;
+        }
+        ou_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(STORE_GLOBAL) {
+        Value v = POP();
+        int r = ou_dict_set(frame->globals, names[ARG], v);
+        ou_decref(v);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(DELETE_GLOBAL) {
+        Value old = ou_dict_pop(frame->globals, names[ARG]);
+        if (IS_ERR(old)) goto error;
+        if (IS_UNDEF(old)) {
+            name_error(names[ARG]);
+            goto error;
+        }
+        ou_decref(old);
+        DISPATCH();
+    }
+    CASE(LOAD_NAME) {
+        Value name = names[ARG], v = OU_UNDEF;
+        if (IS_DICT(frame->locals)) {
+            v = ou_dict_get(frame->locals, name);
+            if (IS_ERR(v)) goto error;
+        } else if (IS_OBJ(frame->locals)) {
+            v = ou_getitem(frame->locals, name);
+            if (IS_ERR(v)) {
+                if (!ou_err_matches(ou_KeyError)) goto error;
+                ou_err_clear();
+                v = OU_UNDEF;
+            } else {
+                PUSH(v);
+                DISPATCH();
+            }
+        }
+        if (IS_UNDEF(v)) {
+            v = frame->locals == frame->globals ? OU_UNDEF : ou_dict_get(frame->globals, name);
+            if (IS_ERR(v)) goto error;
+            if (IS_UNDEF(v)) {
+                v = ou_dict_get(frame->builtins, name);
+                if (IS_ERR(v)) goto error;
+                if (IS_UNDEF(v)) {
+                    name_error(name);
+                    goto error;
+                }
+            }
+        }
+        ou_incref(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(STORE_NAME) {
+        Value v = POP();
+        Value ns = IS_OBJ(frame->locals) ? frame->locals : frame->globals;
+        int r = IS_DICT(ns) ? ou_dict_set(ns, names[ARG], v) : ou_setitem(ns, names[ARG], v);
+        ou_decref(v);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(DELETE_NAME) {
+        Value ns = IS_OBJ(frame->locals) ? frame->locals : frame->globals;
+        Value old = ou_dict_pop(ns, names[ARG]);
+        if (IS_ERR(old)) goto error;
+        if (IS_UNDEF(old)) {
+            name_error(names[ARG]);
+            goto error;
+        }
+        ou_decref(old);
+        DISPATCH();
+    }
+    CASE(LOAD_ATTR) {
+        Value o = TOP(), v;
+        if (ou_is_type(o, &ou_module_type) && IS_DICT(((OuModule *)AS_OBJ(o))->dict)) {
+            v = ou_dict_get(((OuModule *)AS_OBJ(o))->dict, names[ARG]);
+            if (!IS_UNDEF(v) && !IS_ERR(v)) {
+                ou_incref(v);
+                sp[-1] = v;
+                ou_decref(o);
+                DISPATCH();
+            }
+        }
+        v = ou_getattr(o, names[ARG]);
+        if (IS_ERR(v)) goto error;
+        sp[-1] = v;
+        ou_decref(o);
+        DISPATCH();
+    }
+    CASE(STORE_ATTR) {
+        Value o = sp[-1], v = sp[-2];
+        sp -= 2;
+        int r = ou_setattr(o, names[ARG], v);
+        ou_decref(o);
+        ou_decref(v);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(DELETE_ATTR) {
+        Value o = POP();
+        int r = ou_setattr(o, names[ARG], OU_UNDEF);
+        ou_decref(o);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(LOAD_METHOD) {
+        Value o = TOP(), name = names[ARG];
+        OuType *t = ou_typeof(o);
+        if (t->getattr == ou_generic_getattr || !t->getattr) {
+            Value f = ou_type_lookup(t, name);
+            if (ou_is_type(f, &ou_function_type) ||
+                (ou_is_type(f, &ou_cfunction_type) && IS_UNDEF(((OuCFunction *)AS_OBJ(f))->self) &&
+                 IS_UNDEF(((OuCFunction *)AS_OBJ(f))->module))) {
+                bool shadowed = false;
+                if (t->dictoffset && IS_OBJ(o)) {
+                    Value d = *(Value *)((char *)AS_OBJ(o) + t->dictoffset);
+                    if (IS_DICT(d)) {
+                        Value v = ou_dict_get(d, name);
+                        if (IS_ERR(v)) goto error;
+                        shadowed = !IS_UNDEF(v);
+                    }
+                }
+                if (!shadowed) {
+                    ou_incref(f);
+                    sp[-1] = f;
+                    PUSH(o);
+                    DISPATCH();
+                }
+            }
+        }
+        Value v = ou_getattr(o, name);
+        if (IS_ERR(v)) goto error;
+        sp[-1] = v;
+        ou_decref(o);
+        PUSH(OU_UNDEF);
+        DISPATCH();
+    }
+    CASE(BINARY_SUBSCR) {
+        Value o = sp[-2], k = sp[-1], v;
+        if (IS_SMALLINT(k) && IS_OBJ(o)) {
+            OuType *t = AS_OBJ(o)->type;
+            int64_t i = AS_SMALLINT(k);
+            if (t == &ou_list_type) {
+                OuList *l = AS_LIST(o);
+                if (i < 0) i += l->len;
+                if (i >= 0 && i < l->len) {
+                    v = l->items[i];
+                    ou_incref(v);
+                    goto subscr_done;
+                }
+            } else if (t == &ou_tuple_type) {
+                OuTuple *tp = AS_TUPLE(o);
+                if (i < 0) i += tp->len;
+                if (i >= 0 && i < tp->len) {
+                    v = tp->items[i];
+                    ou_incref(v);
+                    goto subscr_done;
+                }
+            }
+        }
+        if (IS_DICT(o)) {
+            v = ou_dict_get(o, k);
+            if (IS_ERR(v)) goto error;
+            if (!IS_UNDEF(v)) {
+                ou_incref(v);
+                goto subscr_done;
+            }
+        }
+        v = ou_getitem(o, k);
+        if (IS_ERR(v)) goto error;
+    subscr_done:
+        sp -= 2;
+        ou_decref(o);
+        ou_decref(k);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(STORE_SUBSCR) {
+        Value k = sp[-1], o = sp[-2], v = sp[-3];
+        int r;
+        if (IS_LIST(o) && IS_SMALLINT(k)) {
+            OuList *l = AS_LIST(o);
+            int64_t i = AS_SMALLINT(k);
+            if (i < 0) i += l->len;
+            if (i >= 0 && i < l->len) {
+                Value old = l->items[i];
+                l->items[i] = v;
+                sp -= 3;
+                ou_decref(old);
+                ou_decref(o);
+                DISPATCH();
+            }
+        }
+        if (IS_DICT(o))
+            r = ou_dict_set(o, k, v);
+        else
+            r = ou_setitem(o, k, v);
+        sp -= 3;
+        ou_decref(k);
+        ou_decref(o);
+        ou_decref(v);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(DELETE_SUBSCR) {
+        Value k = sp[-1], o = sp[-2];
+        sp -= 2;
+        int r = ou_delitem(o, k);
+        ou_decref(k);
+        ou_decref(o);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(BUILD_SLICE) {
+        Value step = ARG == 3 ? POP() : OU_NONE;
+        Value stop = POP(), start = POP();
+        Value s = ou_slice_new(start, stop, step);
+        ou_decref(start);
+        ou_decref(stop);
+        ou_decref(step);
+        if (IS_ERR(s)) goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+    CASE(BINARY_OP) {
+        Value a = sp[-2], b = sp[-1], r;
+        int op = ARG & ~OU_BIN_INPLACE;
+        if (IS_SMALLINT(a) && IS_SMALLINT(b)) {
+            int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b), z;
+            switch (op) {
+            case OU_BIN_ADD: z = x + y; break;
+            case OU_BIN_SUB: z = x - y; break;
+            case OU_BIN_MUL:
+                if (__builtin_mul_overflow(x, y, &z)) goto binop_slow;
+                break;
+            case OU_BIN_FLOORDIV:
+                if (y == 0) goto binop_slow;
+                z = floordiv64(x, y);
+                break;
+            case OU_BIN_MOD:
+                if (y == 0) goto binop_slow;
+                z = mod64(x, y);
+                break;
+            case OU_BIN_TRUEDIV:
+                if (y == 0) goto binop_slow;
+                r = mk_float((double)x / (double)y);
+                goto binop_done;
+            case OU_BIN_AND: z = x & y; break;
+            case OU_BIN_OR: z = x | y; break;
+            case OU_BIN_XOR: z = x ^ y; break;
+            case OU_BIN_LSHIFT:
+                if (y < 0 || y > 62 || __builtin_mul_overflow(x, INT64_C(1) << y, &z)) goto binop_slow;
+                break;
+            case OU_BIN_RSHIFT:
+                if (y < 0) goto binop_slow;
+                z = y > 63 ? (x < 0 ? -1 : 0) : x >> y;
+                break;
+            default: goto binop_slow;
+            }
+            r = SMALLINT_FITS(z) ? MK_SMALLINT(z) : ou_int(z);
+            goto binop_done;
+        }
+        if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            double x = AS_FLOAT(a), y = AS_FLOAT(b);
+            switch (op) {
+            case OU_BIN_ADD: r = mk_float(x + y); goto binop_done;
+            case OU_BIN_SUB: r = mk_float(x - y); goto binop_done;
+            case OU_BIN_MUL: r = mk_float(x * y); goto binop_done;
+            case OU_BIN_TRUEDIV:
+                if (y == 0) goto binop_slow;
+                r = mk_float(x / y);
+                goto binop_done;
+            default: goto binop_slow;
+            }
+        }
+        if (op == OU_BIN_ADD && IS_STR(a) && IS_STR(b)) {
+            r = ou_str_concat(a, b);
+            goto binop_done;
+        }
+    binop_slow:
+        r = ou_binop(a, b, ARG);
+    binop_done:
+        sp -= 2;
+        ou_decref(a);
+        ou_decref(b);
+        if (IS_ERR(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    CASE(UNARY_NEG) {
+        Value a = TOP(), r;
+        if (IS_SMALLINT(a)) {
+            int64_t z = -AS_SMALLINT(a);
+            r = SMALLINT_FITS(z) ? MK_SMALLINT(z) : ou_int(z);
+        } else if (IS_FLOAT(a)) {
+            r = mk_float(-AS_FLOAT(a));
+        } else {
+            r = ou_unaryop(a, OU_UN_NEG);
+        }
+        if (IS_ERR(r)) goto error;
+        sp[-1] = r;
+        ou_decref(a);
+        DISPATCH();
+    }
+    CASE(UNARY_POS) {
+        Value a = TOP(), r = ou_unaryop(a, OU_UN_POS);
+        if (IS_ERR(r)) goto error;
+        sp[-1] = r;
+        ou_decref(a);
+        DISPATCH();
+    }
+    CASE(UNARY_INVERT) {
+        Value a = TOP(), r;
+        if (IS_SMALLINT(a))
+            r = MK_SMALLINT(~AS_SMALLINT(a));
+        else
+            r = ou_unaryop(a, OU_UN_INVERT);
+        if (IS_ERR(r)) goto error;
+        sp[-1] = r;
+        ou_decref(a);
+        DISPATCH();
+    }
+    CASE(UNARY_NOT) {
+        Value a = TOP();
+        int t = IS_BOOL(a) ? a == OU_TRUE : ou_truthy(a);
+        if (t < 0) goto error;
+        sp[-1] = MK_BOOL(!t);
+        ou_decref(a);
+        DISPATCH();
+    }
+    CASE(COMPARE_OP) {
+        Value a = sp[-2], b = sp[-1], r;
+        int op = ARG;
+        if (IS_SMALLINT(a) && IS_SMALLINT(b)) {
+            int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b);
+            bool t;
+            switch (op) {
+            case OU_LT: t = x < y; break;
+            case OU_LE: t = x <= y; break;
+            case OU_EQ: t = x == y; break;
+            case OU_NE: t = x != y; break;
+            case OU_GT: t = x > y; break;
+            default: t = x >= y; break;
+            }
+            sp -= 2;
+            PUSH(MK_BOOL(t));
+            DISPATCH();
+        }
+        if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            double x = AS_FLOAT(a), y = AS_FLOAT(b);
+            bool t;
+            switch (op) {
+            case OU_LT: t = x < y; break;
+            case OU_LE: t = x <= y; break;
+            case OU_EQ: t = x == y; break;
+            case OU_NE: t = x != y; break;
+            case OU_GT: t = x > y; break;
+            default: t = x >= y; break;
+            }
+            sp -= 2;
+            PUSH(MK_BOOL(t));
+            DISPATCH();
+        }
+        if ((op == OU_EQ || op == OU_NE) && IS_STR(a) && IS_STR(b)) {
+            bool t = a == b || ou_str_eq(a, b);
+            r = MK_BOOL(op == OU_EQ ? t : !t);
+        } else {
+            r = ou_richcmp(a, b, op);
+        }
+        sp -= 2;
+        ou_decref(a);
+        ou_decref(b);
+        if (IS_ERR(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    CASE(IS_OP) {
+        Value a = sp[-2], b = sp[-1];
+        bool t = (a == b) != (ARG == 1);
+        sp -= 2;
+        ou_decref(a);
+        ou_decref(b);
+        PUSH(MK_BOOL(t));
+        DISPATCH();
+    }
+    CASE(CONTAINS_OP) {
+        Value a = sp[-2], b = sp[-1];
+        int t = ou_contains(b, a);
+        sp -= 2;
+        ou_decref(a);
+        ou_decref(b);
+        if (t < 0) goto error;
+        PUSH(MK_BOOL(t != (ARG == 1)));
+        DISPATCH();
+    }
+    CASE(JUMP) {
+        const uint32_t *target = code0 + ARG;
+        bool back = target < ip;
+        ip = target;
+        if (back) CHECK_SIGNALS();
+        DISPATCH();
+    }
+    CASE(POP_JUMP_IF_FALSE) {
+        Value c = POP();
+        if (c == OU_FALSE) {
+            ip = code0 + ARG;
+        } else if (c != OU_TRUE) {
+            int t = ou_truthy(c);
+            ou_decref(c);
+            if (t < 0) goto error;
+            if (!t) ip = code0 + ARG;
+        }
+        DISPATCH();
+    }
+    CASE(POP_JUMP_IF_TRUE) {
+        Value c = POP();
+        if (c == OU_TRUE) {
+            ip = code0 + ARG;
+        } else if (c != OU_FALSE) {
+            int t = ou_truthy(c);
+            ou_decref(c);
+            if (t < 0) goto error;
+            if (t) ip = code0 + ARG;
+        }
+        DISPATCH();
+    }
+    CASE(JUMP_IF_FALSE_OR_POP) {
+        Value c = TOP();
+        int t = IS_BOOL(c) ? c == OU_TRUE : ou_truthy(c);
+        if (t < 0) goto error;
+        if (!t) {
+            ip = code0 + ARG;
+        } else {
+            sp--;
+            ou_decref(c);
+        }
+        DISPATCH();
+    }
+    CASE(JUMP_IF_TRUE_OR_POP) {
+        Value c = TOP();
+        int t = IS_BOOL(c) ? c == OU_TRUE : ou_truthy(c);
+        if (t < 0) goto error;
+        if (t) {
+            ip = code0 + ARG;
+        } else {
+            sp--;
+            ou_decref(c);
+        }
+        DISPATCH();
+    }
+    CASE(GET_ITER) {
+        Value o = TOP();
+        Value it = ou_iter(o);
+        if (IS_ERR(it)) goto error;
+        sp[-1] = it;
+        ou_decref(o);
+        DISPATCH();
+    }
+    CASE(FOR_ITER) {
+        Value it = TOP();
+        OuType *t = ou_typeof(it);
+        Value v = t->next ? t->next(it) : ou_next(it);
+        if (IS_ERR(v)) goto error;
+        if (IS_UNDEF(v)) {
+            sp--;
+            ou_decref(it);
+            ip = code0 + ARG;
+            DISPATCH();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(BUILD_TUPLE) {
+        int n = ARG;
+        Value t = ou_tuple_new(n);
+        if (IS_ERR(t)) goto error;
+        sp -= n;
+        for (int i = 0; i < n; i++) ou_tuple_set_steal(t, i, sp[i]);
+        PUSH(t);
+        DISPATCH();
+    }
+    CASE(BUILD_LIST) {
+        int n = ARG;
+        Value l = ou_list_new(n);
+        if (IS_ERR(l)) goto error;
+        sp -= n;
+        for (int i = 0; i < n; i++) ou_list_set_steal(l, i, sp[i]);
+        PUSH(l);
+        DISPATCH();
+    }
+    CASE(BUILD_SET) {
+        int n = ARG;
+        Value s = ou_set_new(OU_UNDEF);
+        if (IS_ERR(s)) goto error;
+        for (int i = 0; i < n; i++)
+            if (ou_set_add(s, sp[i - n]) < 0) {
+                ou_decref(s);
+                goto error;
+            }
+        for (int i = 0; i < n; i++) ou_decref(sp[i - n]);
+        sp -= n;
+        PUSH(s);
+        DISPATCH();
+    }
+    CASE(BUILD_MAP) {
+        int n = ARG;
+        Value d = ou_dict_new();
+        if (IS_ERR(d)) goto error;
+        Value *p = sp - 2 * n;
+        for (int i = 0; i < n; i++)
+            if (ou_dict_set(d, p[2 * i], p[2 * i + 1]) < 0) {
+                ou_decref(d);
+                goto error;
+            }
+        for (int i = 0; i < 2 * n; i++) ou_decref(p[i]);
+        sp = p;
+        PUSH(d);
+        DISPATCH();
+    }
+    CASE(BUILD_STRING) {
+        int n = ARG;
+        Value s = build_string(sp - n, n);
+        if (IS_ERR(s)) goto error;
+        for (int i = 0; i < n; i++) ou_decref(sp[i - n]);
+        sp -= n;
+        PUSH(s);
+        DISPATCH();
+    }
+    CASE(LIST_APPEND) {
+        Value v = POP();
+        if (ou_list_append_steal(sp[-ARG], v) < 0) goto error;
+        DISPATCH();
+    }
+    CASE(SET_ADD) {
+        Value v = POP();
+        int r = ou_set_add(sp[-ARG], v);
+        ou_decref(v);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(MAP_ADD) {
+        Value v = POP(), k = POP();
+        int r = ou_dict_set(sp[-ARG], k, v);
+        ou_decref(k);
+        ou_decref(v);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(LIST_EXTEND) {
+        Value it = POP();
+        Value l = sp[-ARG];
+        Value items = (IS_LIST(it) || IS_TUPLE(it)) ? ou_newref(it) : OU_UNDEF;
+        if (IS_UNDEF(items)) {
+            if (not_iterable(it)) {
+                ou_err_format(ou_TypeError, "Value after * must be an iterable, not %s", OU_TYPE_NAME(it));
+                ou_decref(it);
+                goto error;
+            }
+            items = ou_sequence_list(it);
+            if (IS_ERR(items)) {
+                ou_decref(it);
+                goto error;
+            }
+        }
+        int64_t n = IS_LIST(items) ? AS_LIST(items)->len : AS_TUPLE(items)->len;
+        Value *src = IS_LIST(items) ? AS_LIST(items)->items : AS_TUPLE(items)->items;
+        int r = 0;
+        for (int64_t i = 0; i < n && r == 0; i++) r = ou_list_append(l, src[i]);
+        ou_decref(items);
+        ou_decref(it);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(SET_UPDATE) {
+        Value it = POP();
+        Value s = sp[-ARG];
+        Value items = ou_sequence_list(it);
+        ou_decref(it);
+        if (IS_ERR(items)) goto error;
+        int r = 0;
+        for (int64_t i = 0; i < AS_LIST(items)->len && r == 0; i++)
+            r = ou_set_add(s, AS_LIST(items)->items[i]);
+        ou_decref(items);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(DICT_UPDATE) {
+        Value m = POP();
+        int r = dict_merge(sp[-ARG], m, false, OU_UNDEF);
+        ou_decref(m);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(DICT_MERGE) {
+        Value m = POP();
+        Value func = sp - ARG - 2 >= frame->stackbase ? sp[-ARG - 2] : OU_NONE;
+        int r = dict_merge(sp[-ARG], m, true, func);
+        ou_decref(m);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(LIST_TO_TUPLE) {
+        Value l = TOP();
+        Value t = ou_tuple_from(AS_LIST(l)->items, AS_LIST(l)->len);
+        if (IS_ERR(t)) goto error;
+        sp[-1] = t;
+        ou_decref(l);
+        DISPATCH();
+    }
+    CASE(UNPACK_SEQUENCE) {
+        Value seq = TOP();
+        int n = ARG;
+        Value *items = NULL;
+        int64_t len = -1;
+        if (IS_TUPLE(seq)) {
+            items = AS_TUPLE(seq)->items;
+            len = AS_TUPLE(seq)->len;
+        } else if (IS_LIST(seq)) {
+            items = AS_LIST(seq)->items;
+            len = AS_LIST(seq)->len;
+        }
+        if (items) {
+            if (len != n) {
+                if (len > n)
+                    ou_err_format(ou_ValueError, "too many values to unpack (expected %d)", n);
+                else
+                    ou_err_format(ou_ValueError, "not enough values to unpack (expected %d, got %d)",
+                                  n, (int)len);
+                goto error;
+            }
+            sp--;
+            for (int i = n - 1; i >= 0; i--) PUSH(ou_newref(items[i]));
+            ou_decref(seq);
+            DISPATCH();
+        }
+        /* seq leaves the stack (still owned here) so that the n items fit in the frame's
+         * stack window; calls made by the iteration use frames above that window. */
+        sp--;
+        int r = unpack_iterable(seq, n, sp);
+        ou_decref(seq);
+        if (r < 0) goto error;
+        sp += n;
+        DISPATCH();
+    }
+    CASE(UNPACK_EX) {
+        Value seq = POP();
+        int before = ARG & 0xFF, after = ARG >> 8;
+        int r = unpack_ex(seq, before, after, sp);
+        ou_decref(seq);
+        if (r < 0) goto error;
+        sp += before + after + 1;
+        DISPATCH();
+    }
+    CASE(FORMAT_VALUE) {
+        Value spec = (ARG & 4) ? POP() : OU_UNDEF;
+        Value v = TOP(), c;
+        switch (ARG & 3) {
+        case 1: c = ou_to_str(v); break;
+        case 2: c = ou_repr(v); break;
+        case 3: c = ascii_of(v); break;
+        default: c = ou_newref(v); break;
+        }
+        if (IS_ERR(c)) {
+            ou_xdecref(spec);
+            goto error;
+        }
+        Value r;
+        if (IS_UNDEF(spec) && IS_STR(c)) {
+            r = ou_newref(c);
+        } else {
+            if (IS_UNDEF(spec)) spec = ou_str_cstr("");
+            r = IS_ERR(spec) ? OU_ERR : ou_format(c, spec);
+        }
+        ou_decref(c);
+        ou_xdecref(spec);
+        if (IS_ERR(r)) goto error;
+        sp[-1] = r;
+        ou_decref(v);
+        DISPATCH();
+    }
+    CASE(MAKE_FUNCTION) {
+        int flags = ARG;
+        Value qualname = sp[-1], code = sp[-2];
+        Value closure = (flags & 4) ? sp[-3] : OU_UNDEF;
+        Value *p = sp - 2 - ((flags & 4) ? 1 : 0);
+        Value kwdefaults = (flags & 2) ? *--p : OU_UNDEF;
+        Value defaults = (flags & 1) ? *--p : OU_UNDEF;
+        OuFunction *fn = ou_obj_alloc(&ou_function_type, sizeof *fn);
+        if (!fn) goto error;
+        sp = p;
+        OuCode *fco = (OuCode *)AS_OBJ(code);
+        fn->code = fco;
+        fn->qualname = qualname;
+        fn->closure = closure;
+        fn->kwdefaults = kwdefaults;
+        fn->defaults = defaults;
+        fn->globals = ou_newref(frame->globals);
+        fn->builtins = ou_newref(frame->builtins);
+        fn->name = ou_newref(fco->name);
+        fn->doc = ou_newref(IS_UNDEF(fco->docstring) ? OU_NONE : fco->docstring);
+        Value mod = ou_dict_get(frame->globals, name_name);
+        fn->module = ou_newref(IS_UNDEF(mod) || IS_ERR(mod) ? OU_NONE : mod);
+        if (IS_ERR(mod)) ou_err_clear();
+        fn->dict = OU_UNDEF;
+        fn->annotations = OU_UNDEF;
+        PUSH(MK_OBJ(fn));
+        DISPATCH();
+    }
+    CASE(CALL) {
+        cnargs = ARG;
+        ckw = OU_UNDEF;
+        cargs = sp - cnargs;
+        fslot = cargs - 1;
+        callable = *fslot;
+        *fslot = OU_UNDEF;
+        goto call_common;
+    }
+    CASE(CALL_KW) {
+        ckw = POP();
+        ou_decref(ckw); /* a constant: co->consts keeps it alive */
+        cargs = sp - ARG;
+        cnargs = ARG - (int)AS_TUPLE(ckw)->len;
+        fslot = cargs - 1;
+        callable = *fslot;
+        *fslot = OU_UNDEF;
+        goto call_common;
+    }
+    CASE(CALL_METHOD) {
+        cnargs = ARG;
+        ckw = OU_UNDEF;
+        fslot = sp - cnargs - 2;
+        goto call_method;
+    }
+    CASE(CALL_METHOD_KW) {
+        ckw = POP();
+        ou_decref(ckw);
+        cnargs = ARG - (int)AS_TUPLE(ckw)->len;
+        fslot = sp - ARG - 2;
+    call_method:
+        callable = fslot[0];
+        fslot[0] = OU_UNDEF;
+        if (IS_UNDEF(fslot[1])) {
+            cargs = fslot + 2;
+        } else {
+            cargs = fslot + 1;
+            cnargs++;
+        }
+        goto call_common;
+    }
+    CASE(CALL_EX) {
+        Value kwargs = (ARG & 1) ? POP() : OU_UNDEF;
+        Value args = TOP();
+        Value f = SECOND();
+        if (!IS_TUPLE(args)) {
+            if (not_iterable(args)) {
+                Value fs = func_str(f);
+                if (!IS_ERR(fs)) {
+                    ou_err_format(ou_TypeError, "%U argument after * must be an iterable, not %s",
+                                  fs, OU_TYPE_NAME(args));
+                    ou_decref(fs);
+                }
+                ou_xdecref(kwargs);
+                goto error;
+            }
+            Value t = ou_sequence_tuple(args);
+            if (IS_ERR(t)) {
+                ou_xdecref(kwargs);
+                goto error;
+            }
+            sp[-1] = t;
+            ou_decref(args);
+            args = t;
+        }
+        if (!IS_UNDEF(kwargs) && !IS_DICT(kwargs)) {
+            Value d = ou_dict_new();
+            if (IS_ERR(d) || dict_merge(d, kwargs, true, f) < 0) {
+                ou_xdecref(d);
+                ou_decref(kwargs);
+                goto error;
+            }
+            ou_decref(kwargs);
+            kwargs = d;
+        }
+        Value small[16], *buf, kwnames;
+        int n;
+        if (flatten_call_ex(f, args, kwargs, small, 16, &buf, &n, &kwnames) < 0) {
+            ou_xdecref(kwargs);
+            goto error;
+        }
+        if (vm.interrupted) {
+            if (buf != small) ou_mem_free(buf);
+            ou_xdecref(kwnames);
+            ou_xdecref(kwargs);
+            raise_interrupt();
+            goto error;
+        }
+        if (ou_is_type(f, &ou_function_type)) {
+            VmFrame *nf = vm_frame_push_call((OuFunction *)AS_OBJ(f), buf, n, kwnames, OU_UNDEF);
+            if (buf != small) ou_mem_free(buf);
+            ou_xdecref(kwnames);
+            ou_xdecref(kwargs);
+            sp -= 2;
+            ou_decref(args);
+            ou_decref(f);
+            if (!nf) goto error;
+            SAVE_FRAME();
+            frame = nf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        Value r = ou_call(f, buf, n, kwnames);
+        if (buf != small) ou_mem_free(buf);
+        ou_xdecref(kwnames);
+        ou_xdecref(kwargs);
+        sp -= 2;
+        ou_decref(args);
+        ou_decref(f);
+        if (IS_ERR(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    CASE(RETURN_VALUE) {
+        Value r = POP();
+        SAVE_FRAME();
+        if (frame == entry) {
+            vm_frame_pop(frame);
+            return r;
+        }
+        VmFrame *back = frame->back;
+        vm_frame_pop(frame);
+        frame = back;
+        LOAD_FRAME();
+        PUSH(r);
+        DISPATCH();
+    }
+    CASE(MAKE_CLASS) {
+        int n = ARG;
+        Value *p = sp - n - 2;
+        SAVE_FRAME();
+        Value cls = make_class(p[0], p[1], p + 2, n, frame->globals);
+        while (sp > p) {
+            Value v = POP();
+            ou_decref(v);
+        }
+        if (IS_ERR(cls)) goto error;
+        PUSH(cls);
+        DISPATCH();
+    }
+    CASE(SETUP_EXCEPT) {
+        VmBlock *b = &frame->blocks[frame->nblocks++];
+        b->kind = VM_BLOCK_SETUP;
+        b->handler = ARG;
+        b->level = (int32_t)(sp - frame->stackbase);
+        b->saved_exc = OU_UNDEF;
+        DISPATCH();
+    }
+    CASE(POP_BLOCK) {
+        frame->nblocks--;
+        DISPATCH();
+    }
+    CASE(PUSH_EXC_INFO) {
+        VmBlock *b = &frame->blocks[frame->nblocks++];
+        b->kind = VM_BLOCK_EXCEPT_HANDLER;
+        b->handler = -1;
+        b->level = (int32_t)(sp - frame->stackbase);
+        b->saved_exc = frame->handled_exc;
+        frame->handled_exc = ou_newref(TOP());
+        DISPATCH();
+    }
+    CASE(POP_EXCEPT) {
+        VmBlock *b = &frame->blocks[--frame->nblocks];
+        Value old = frame->handled_exc;
+        frame->handled_exc = b->saved_exc;
+        ou_xdecref(old);
+        DISPATCH();
+    }
+    CASE(JUMP_IF_NOT_EXC_MATCH) {
+        Value spec = POP();
+        Value exc = TOP();
+        bool ok = true;
+        if (IS_TUPLE(spec)) {
+            for (int64_t i = 0; i < AS_TUPLE(spec)->len && ok; i++) {
+                Value s = AS_TUPLE(spec)->items[i];
+                ok = IS_OBJ(s) && ou_instance_of(s, &ou_type_type) &&
+                     ou_is_subtype(AS_TYPE(s), ou_BaseException);
+            }
+        } else {
+            ok = IS_OBJ(spec) && ou_instance_of(spec, &ou_type_type) &&
+                 ou_is_subtype(AS_TYPE(spec), ou_BaseException);
+        }
+        if (!ok) {
+            ou_decref(spec);
+            ou_err_format(ou_TypeError,
+                          "catching classes that do not inherit from BaseException is not allowed");
+            goto error;
+        }
+        bool m = ou_exc_matches(exc, spec);
+        ou_decref(spec);
+        if (!m) ip = code0 + ARG;
+        DISPATCH();
+    }
+    CASE(RAISE) {
+        if (ARG == 0) {
+            Value e = vm_handled_exception();
+            if (IS_UNDEF(e)) {
+                ou_err_format(ou_RuntimeError, "No active exception to reraise");
+                goto error;
+            }
+            ou_incref(e);
+            ou_err_restore(e);
+            SAVE_FRAME();
+            goto exception_unwind;
+        }
+        Value cause = ARG == 2 ? POP() : OU_UNDEF;
+        Value exc = POP();
+        do_raise(exc, cause);
+        goto error;
+    }
+    CASE(RERAISE) {
+        Value e = POP();
+        ou_err_restore(e);
+        SAVE_FRAME();
+        goto exception_unwind;
+    }
+    CASE(BEFORE_WITH) {
+        Value mgr = TOP();
+        OuType *t = ou_typeof(mgr);
+        Value enter = ou_type_lookup(t, name_enter);
+        if (IS_UNDEF(enter)) {
+            ou_err_format(ou_TypeError, "'%s' object does not support the context manager protocol",
+                          t->name);
+            goto error;
+        }
+        Value exitf = ou_type_lookup(t, name_exit);
+        if (IS_UNDEF(exitf)) {
+            ou_err_format(ou_TypeError,
+                          "'%s' object does not support the context manager protocol (missed "
+                          "__exit__ method)",
+                          t->name);
+            goto error;
+        }
+        Value bexit = bind_special(exitf, mgr);
+        if (IS_ERR(bexit)) goto error;
+        Value benter = bind_special(enter, mgr);
+        if (IS_ERR(benter)) {
+            ou_decref(bexit);
+            goto error;
+        }
+        sp[-1] = bexit;
+        ou_decref(mgr);
+        Value r = ou_call0(benter);
+        ou_decref(benter);
+        if (IS_ERR(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    CASE(WITH_EXIT) {
+        Value exitf = POP();
+        Value args[3] = {OU_NONE, OU_NONE, OU_NONE};
+        Value r = ou_call(exitf, args, 3, OU_UNDEF);
+        ou_decref(exitf);
+        if (IS_ERR(r)) goto error;
+        ou_decref(r);
+        DISPATCH();
+    }
+    CASE(WITH_EXCEPT) {
+        Value exc = TOP(), exitf = SECOND();
+        Value tb = IS_OBJ(exc) && ou_instance_of(exc, ou_BaseException)
+                       ? ((OuException *)AS_OBJ(exc))->traceback
+                       : OU_NONE;
+        Value args[3] = {MK_OBJ(ou_typeof(exc)), exc, IS_OBJ(tb) ? tb : OU_NONE};
+        Value r = ou_call(exitf, args, 3, OU_UNDEF);
+        if (IS_ERR(r)) goto error;
+        int t = ou_truthy(r);
+        ou_decref(r);
+        if (t < 0) goto error;
+        PUSH(MK_BOOL(t));
+        DISPATCH();
+    }
+    CASE(LOAD_ASSERTION_ERROR) {
+        PUSH(ou_newref(MK_OBJ(ou_AssertionError)));
+        DISPATCH();
+    }
+    CASE(IMPORT_NAME) {
+        SAVE_FRAME();
+        Value m = ou_import(names[ARG]);
+        if (IS_ERR(m)) goto error;
+        PUSH(m);
+        DISPATCH();
+    }
+    CASE(IMPORT_FROM) {
+        Value v = import_from(TOP(), names[ARG]);
+        if (IS_ERR(v)) goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(IMPORT_STAR) {
+        Value m = POP();
+        Value ns = IS_OBJ(frame->locals) ? frame->locals : frame->globals;
+        int r = import_star(m, ns);
+        ou_decref(m);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(PRINT_EXPR) {
+        Value v = POP();
+        int r = print_expr(v);
+        ou_decref(v);
+        if (r < 0) goto error;
+        DISPATCH();
+    }
+    CASE(SETUP_ANNOTATIONS) {
+        Value ns = IS_OBJ(frame->locals) ? frame->locals : frame->globals;
+        Value a = ou_dict_get_str(ns, "__annotations__");
+        if (IS_UNDEF(a)) {
+            Value d = ou_dict_new();
+            if (IS_ERR(d)) goto error;
+            int r = ou_dict_set_str(ns, "__annotations__", d);
+            ou_decref(d);
+            if (r < 0) goto error;
+        }
+        DISPATCH();
+    }
+
+#if !OU_COMPUTED_GOTO
+    default:
+        ou_err_format(ou_RuntimeError, "bad opcode %d", (int)OU_OP(w));
+        goto error;
+    }
+#endif
+
+call_common:
+    /* callable is owned here; [fslot, sp) holds the owned argument window (OU_UNDEF slots
+     * allowed); cargs[-1] is a free slot, usable to prepend a bound self. */
+    slot_free = true;
+    if (vm.interrupted) {
+        raise_interrupt();
+        goto call_fail;
+    }
+    gc_maybe_collect();
+    {
+        OuType *t = ou_typeof(callable);
+        if (t == &ou_method_type) {
+            OuMethod *m = (OuMethod *)AS_OBJ(callable);
+            cargs[-1] = ou_newref(m->self);
+            cargs--;
+            cnargs++;
+            slot_free = false;
+            Value fn = ou_newref(m->func);
+            ou_decref(callable);
+            callable = fn;
+            t = ou_typeof(callable);
+        }
+        if (t == &ou_function_type) {
+            VmFrame *nf = vm_frame_push_call((OuFunction *)AS_OBJ(callable), cargs, cnargs, ckw, OU_UNDEF);
+            while (sp > fslot) {
+                Value v = POP();
+                ou_xdecref(v);
+            }
+            ou_decref(callable);
+            if (!nf) goto error;
+            frame->ip = (int32_t)(ip - code0);
+            frame->sp = sp;
+            frame = nf;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        Value r;
+        if (t == &ou_cfunction_type) {
+            OuCFunction *cf = (OuCFunction *)AS_OBJ(callable);
+            if (IS_UNDEF(cf->self)) {
+                r = cf->fn(cargs, cnargs, ckw);
+            } else if (slot_free) {
+                cargs[-1] = ou_newref(cf->self);
+                r = cf->fn(cargs - 1, cnargs + 1, ckw);
+            } else {
+                r = ou_call(callable, cargs, cnargs, ckw);
+            }
+        } else {
+            r = ou_call(callable, cargs, cnargs, ckw);
+        }
+        while (sp > fslot) {
+            Value v = POP();
+            ou_xdecref(v);
+        }
+        ou_decref(callable);
+        if (IS_ERR(r)) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+call_fail:
+    while (sp > fslot) {
+        Value v = POP();
+        ou_xdecref(v);
+    }
+    ou_decref(callable);
+    goto error;
+
+error:
+    SAVE_FRAME();
+    if (!ou_err_occurred())
+        ou_err_format(ou_RuntimeError, "error return without exception set");
+    vm_traceback_add(frame);
+exception_unwind:
+    /* frame->ip and frame->sp are current here. */
+    sp = frame->sp;
+    while (frame->nblocks > 0) {
+        VmBlock *b = &frame->blocks[--frame->nblocks];
+        if (b->kind == VM_BLOCK_EXCEPT_HANDLER) {
+            Value old = frame->handled_exc;
+            frame->handled_exc = b->saved_exc;
+            ou_xdecref(old);
+            continue;
+        }
+        Value *level = frame->stackbase + b->level;
+        while (sp > level) {
+            Value v = POP();
+            ou_xdecref(v);
+        }
+        PUSH(ou_err_fetch());
+        ip = code0 + b->handler;
+        DISPATCH();
+    }
+    frame->sp = sp;
+    if (frame == entry) {
+        vm_frame_pop(frame);
+        return OU_ERR;
+    }
+    {
+        VmFrame *back = frame->back;
+        vm_frame_pop(frame);
+        frame = back;
+        LOAD_FRAME();
+    }
+    goto error;
+}

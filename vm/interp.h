@@ -1,0 +1,46 @@
+/* interp.h: private interface between the interpreter loop (vm/interp.c), frame creation and
+ * argument binding (vm/call.c) and the runner (vm/run.c). Not for use outside vm/.
+ *
+ * Frames live in one array indexed by depth (frames are strictly LIFO: every call, from the
+ * loop or from C, pushes on top), and their slots in vm.stack starting at vm.stack_top:
+ *   base: [fast locals (nlocals) | cells (ncellvars + nfreevars) | blocks | eval stack]
+ * The block area holds code->blocksize VmBlocks (each exactly VM_BLOCK_SLOTS Values wide).
+ * Every Value slot of a live frame holds an owned reference or OU_UNDEF, so releasing a frame
+ * is a linear sweep.
+ */
+#ifndef OU_INTERP_H
+#define OU_INTERP_H
+
+#include "vm.h"
+
+#define VM_BLOCK_SLOTS ((int)(sizeof(VmBlock) / sizeof(Value)))
+_Static_assert(sizeof(VmBlock) % sizeof(Value) == 0, "VmBlock must be a whole number of Values");
+
+/* Block kinds of VmBlock.kind. */
+enum { VM_BLOCK_SETUP = 1, VM_BLOCK_EXCEPT_HANDLER = 2 };
+
+/* Push a frame for calling f with args bound as CPython binds them (TypeError on mismatch).
+ * locals is OU_UNDEF, or the namespace dict of a class body. Arguments are borrowed.
+ * Returns the new running frame, or NULL with an exception set (nothing pushed). */
+VmFrame *vm_frame_push_call(OuFunction *f, Value *args, int nargs, Value kwnames, Value locals);
+/* Push a frame for module-level code (no arguments). */
+VmFrame *vm_frame_push_code(OuCode *code, Value globals, Value locals);
+/* Pop the running frame, releasing every reference it holds. */
+void vm_frame_pop(VmFrame *f);
+/* Run frames from `entry` (already pushed, the running frame) until entry returns; entry is
+ * popped before returning. Result is a new reference or OU_ERR. */
+Value vm_eval(VmFrame *entry);
+/* True when the C stack is nearly exhausted (deep Python -> C -> Python recursion). */
+bool vm_c_stack_low(void);
+/* Lowest usable C stack address, set by vm_init. */
+extern uintptr_t vm_c_stack_limit;
+
+/* Reads a whole file into a NUL-terminated malloc'd buffer; NULL with errno set on failure. */
+char *vm_read_file(const char *path, size_t *len);
+/* Set by vm_handle_uncaught for an uncaught KeyboardInterrupt (main dies by SIGINT). */
+extern bool vm_exit_by_sigint;
+/* Run `src` compiled in mode (exec/single) in __main__'s namespace (the REPL); 0 or the exit
+ * status of an uncaught SystemExit; other errors are printed. *exited is set for SystemExit. */
+int vm_run_interactive(const char *src, bool *incomplete, bool *exited);
+
+#endif
