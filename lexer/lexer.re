@@ -835,7 +835,7 @@ int lx_next(LxState *lx, PS_YYSTYPE *val, PS_YYLTYPE *loc)
     }
     if ((t == '(' || t == '[' || t == '{' || t == T_WITH_LPAR) && d > 0)
         d--;
-    if (starts_element_after(lx->last_tok) || t == '(' || t == '[' || t == '{') {
+    if (starts_element_after(lx->last_tok)) {
         lx->elem_line[d] = loc->first_line;
         lx->elem_col[d] = loc->first_column;
     }

@@ -173,6 +173,8 @@ void ps_syntax_error(PsParser *P, const PsErrCtx *e)
     LxState *lx = P->lx;
     if (P->failed)
         return; /* the lexer has already said what went wrong */
+    P->la_line = e->line;
+    P->la_col = e->col;
     if (e->want_indent && !e->la_indent) {
         const char *h = header_name(lx->hdr_prev);
         int line = e->line, col = e->col;
@@ -228,6 +230,12 @@ void ps_syntax_error(PsParser *P, const PsErrCtx *e)
         ps_error_at(P, 0, lx->prev_line, lx->prev_col,
                     "Missing parentheses in call to '%s'. Did you mean %s(...)?", lx->prev_name,
                     lx->prev_name);
+        return;
+    }
+    if (depth > 0 && lx->br[depth - 1] == '{' && lx->prev_tok == ':'
+        && (lx->last_tok == '}' || lx->last_tok == ',')) {
+        ps_error_at(P, 0, lx->prev_line, lx->prev_col,
+                    "expression expected after dictionary key and ':'");
         return;
     }
     if (e->want_colon && depth > 0 && lx->br[depth - 1] == '{'
@@ -1284,18 +1292,24 @@ static void scan_rest(PsParser *P)
     PsResult saved = *P->res;
     PS_YYSTYPE v;
     PS_YYLTYPE l;
-    int t;
+    int t, count = 0;
+    bool void_hint = false;
     P->failed = false;
     P->fdepth = 0;
     do {
         t = lx_next(lx, &v, &l);
+        if (count++ == 0 && P->comma_hint && (t == '=' || t == T_COLONEQ)) {
+            /* CPython does not guess a comma before `name =`: a plain invalid syntax. */
+            void_hint = true;
+            saved.err_msg = "invalid syntax";
+            saved.err_line = P->la_line;
+            saved.err_col = saved.err_end_col = P->la_col + 1;
+        }
     } while (t != 0 && t != T_LEXERROR);
     if (P->failed && lx->unclosed) {
-        if (!(saved.err_line > P->res->err_line || P->comma_hint)) {
-            bool inc = P->res->incomplete;
+        /* CPython's parser reads one token past a missing comma and meets the end itself. */
+        if (!(saved.err_line > P->res->err_line || (P->comma_hint && count == 1) || void_hint))
             *P->res = saved;
-            P->res->incomplete = inc;
-        }
     } else if (!P->failed) {
         *P->res = saved;
     }

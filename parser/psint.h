@@ -45,6 +45,7 @@ typedef struct PsParser {
     bool failed;               /* an error is recorded in res; keep the first one */
     bool lexerr;               /* ... and it came from the lexer */
     bool comma_hint;           /* ... and it was "Perhaps you forgot a comma?" */
+    int la_line, la_col;       /* position of the lookahead token at a parse error */
     struct LxState *root;      /* the lexer of the whole source (err_text comes from it) */
     PsNode *module;
 } PsParser;

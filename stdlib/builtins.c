@@ -507,24 +507,24 @@ static Value float_round(double x, int64_t nd)
         char digits[400];
         int len = snprintf(digits, sizeof digits, "%.0f", ip);
         char out[420];
-        if (k > len) {
+        if (k > len || len >= (int)sizeof digits) {
             y = 0.0;
         } else {
-            int hl = len - k;
+            size_t hl = (size_t)(len - k);
             /* Compare the tail with 5 followed by zeros. */
             int cmp = 0;
             if (digits[hl] != '5') cmp = digits[hl] > '5' ? 1 : -1;
-            for (int i = hl + 1; i < len && cmp == 0; i++)
+            for (int i = (int)hl + 1; i < len && cmp == 0; i++)
                 if (digits[i] != '0') cmp = 1;
             if (cmp == 0 && frac) cmp = 1;
             bool odd = hl > 0 && ((digits[hl - 1] - '0') & 1);
             bool up = cmp > 0 || (cmp == 0 && odd);
-            int o = 0;
+            size_t o = 0;
             out[o++] = '0';
-            memcpy(out + o, digits, (size_t)hl);
+            memcpy(out + o, digits, hl);
             o += hl;
             if (up) {
-                int i = o - 1;
+                size_t i = o - 1;
                 while (out[i] == '9') out[i--] = '0';
                 out[i]++;
             }
@@ -836,10 +836,11 @@ static Value bi_sum(Value *args, int nargs, Value kwnames)
         for (;;) {
             item = ou_next(it);
             if (IS_UNDEF(item) || IS_ERR(item)) break;
-            int64_t x;
+            int64_t x, t;
             if (!is_exact_int(item) || !ou_int_value(item, &x) ||
-                __builtin_add_overflow(total, x, &total))
+                __builtin_add_overflow(total, x, &t))
                 break;
+            total = t;
             ou_decref(item);
         }
         ou_decref(acc);
@@ -1038,12 +1039,23 @@ static int add_keys(Value acc, Value d)
     return 0;
 }
 
+/* Add the names of every class in t's MRO, read through each class's __dict__ attribute so
+ * that names the object model provides lazily are seen too. */
+static int add_type_keys(Value acc, Value type)
+{
+    Value d = ou_getattr_cstr(type, "__dict__");
+    if (IS_ERR(d)) return -1;
+    int r = add_keys(acc, d);
+    ou_decref(d);
+    return r;
+}
+
 static int add_mro_keys(Value acc, OuType *t)
 {
-    if (!IS_TUPLE(t->mro)) return add_keys(acc, t->dict);
+    if (!IS_TUPLE(t->mro)) return add_type_keys(acc, MK_OBJ(t));
     OuTuple *mro = AS_TUPLE(t->mro);
     for (int64_t i = 0; i < mro->len; i++)
-        if (add_keys(acc, AS_TYPE(mro->items[i])->dict) < 0) return -1;
+        if (add_type_keys(acc, mro->items[i]) < 0) return -1;
     return 0;
 }
 
@@ -1099,6 +1111,15 @@ static Value bi_dir(Value *args, int nargs, Value kwnames)
         }
         if (r == 0) r = add_mro_keys(acc, t);
     }
+    /* CPython lists these for every class and instance; add them when the object model
+     * provides them through attribute access only. */
+    static const char *const always[] = {"__class__", "__doc__"};
+    for (size_t i = 0; r == 0 && i < 2 && !ou_is_type(o, &ou_module_type); i++) {
+        Value name = ou_str_intern(always[i]);
+        int has = ou_hasattr(o, name);
+        if (has < 0) ou_err_clear();
+        if (has > 0) r = ou_dict_set(acc, name, OU_NONE);
+    }
     if (r < 0) {
         ou_decref(acc);
         return OU_ERR;
@@ -1106,6 +1127,125 @@ static Value bi_dir(Value *args, int nargs, Value kwnames)
     Value list = sorted_keys(acc);
     ou_decref(acc);
     return list;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * eval, exec, __import__.
+ * ------------------------------------------------------------------------------------------- */
+
+/* Compile and run source (a str, or a code object) in the given namespaces, defaulting to the
+ * caller's as CPython does; globals gain "__builtins__" when they lack it. */
+static Value run_source(Value *args, int nargs, Value kwnames, const char *name,
+                        const char *mode)
+{
+    static const char *const names[] = {"", "", "", NULL};
+    Value src = OU_UNDEF, globals = OU_NONE, locals = OU_NONE;
+    if (ou_parse_args(args, nargs, kwnames, name, "O|OO", names, &src, &globals, &locals) < 0)
+        return OU_ERR;
+    if (!IS_NONE(globals) && !ou_instance_of(globals, &ou_dict_type))
+        return ou_err_format(ou_TypeError, strcmp(name, "exec") == 0
+                             ? "exec() globals must be a dict, not %T"
+                             : "globals must be a dict", globals);
+    if (!IS_NONE(locals) && !ou_typeof(locals)->getitem)
+        return ou_err_format(ou_TypeError, strcmp(name, "exec") == 0
+                             ? "locals must be a mapping or None, not %T"
+                             : "locals must be a mapping", locals);
+    Value g, l;
+    if (IS_NONE(globals)) {
+        VmFrame *f = vm_current_frame();
+        if (!f) return ou_err_format(ou_RuntimeError, "%s(): no current frame", name);
+        g = ou_newref(f->globals);
+        l = IS_NONE(locals) ? (IS_OBJ(f->locals) ? ou_newref(f->locals) : vm_frame_locals(f))
+                            : ou_newref(locals);
+    } else {
+        g = ou_newref(globals);
+        l = ou_newref(IS_NONE(locals) ? globals : locals);
+    }
+    if (IS_ERR(l)) {
+        ou_decref(g);
+        return OU_ERR;
+    }
+    Value r = OU_ERR, code = OU_ERR;
+    if (IS_UNDEF(ou_dict_get_str(g, "__builtins__")) &&
+        ou_dict_set_str(g, "__builtins__", vm.builtins) < 0)
+        goto done;
+    if (ou_is_type(src, &ou_code_type)) {
+        code = ou_newref(src);
+    } else if (IS_STR(src)) {
+        const char *text = ou_str_data(src);
+        size_t len = (size_t)ou_str_len(src);
+        if (strlen(text) != len) {
+            ou_err_format(ou_ValueError, "source code string cannot contain null bytes");
+            goto done;
+        }
+        /* eval ignores leading blanks, as CPython does. */
+        if (mode[0] == 'e' && mode[1] == 'v')
+            while (*text == ' ' || *text == '\t') text++, len--;
+        code = vm_compile(text, len, "<string>", mode, NULL);
+        if (IS_ERR(code)) goto done;
+    } else {
+        ou_err_format(ou_TypeError, "%s() arg 1 must be a string, bytes or code object", name);
+        goto done;
+    }
+    r = vm_run_code((OuCode *)AS_OBJ(code), g, l);
+    if (!IS_ERR(r) && mode[1] == 'x') {
+        ou_decref(r);
+        r = OU_NONE;
+    }
+done:
+    ou_xdecref(code);
+    ou_decref(g);
+    ou_decref(l);
+    return r;
+}
+
+static Value bi_eval(Value *args, int nargs, Value kwnames)
+{
+    return run_source(args, nargs, kwnames, "eval", "eval");
+}
+
+static Value bi_exec(Value *args, int nargs, Value kwnames)
+{
+    return run_source(args, nargs, kwnames, "exec", "exec");
+}
+
+static Value bi_compile(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit",
+                                        "optimize", NULL};
+    Value src = OU_UNDEF, filename = OU_UNDEF, mode = OU_UNDEF, flags = OU_UNDEF,
+          dont_inherit = OU_UNDEF, optimize = OU_UNDEF;
+    if (ou_parse_args(args, nargs, kwnames, "compile", "OOO|OOO", names, &src, &filename, &mode,
+                      &flags, &dont_inherit, &optimize) < 0)
+        return OU_ERR;
+    if (!IS_STR(mode))
+        return ou_err_format(ou_TypeError, "compile() argument 'mode' must be str, not %T", mode);
+    const char *m = ou_str_data(mode);
+    if (strcmp(m, "exec") && strcmp(m, "eval") && strcmp(m, "single"))
+        return ou_err_format(ou_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    if (!IS_STR(filename))
+        return ou_err_format(ou_TypeError, "expected str, bytes or os.PathLike object, not %T",
+                             filename);
+    if (!IS_STR(src))
+        return ou_err_format(ou_TypeError, "compile() arg 1 must be a string, bytes or AST "
+                             "object");
+    const char *text = ou_str_data(src);
+    size_t len = (size_t)ou_str_len(src);
+    if (strlen(text) != len)
+        return ou_err_format(ou_ValueError, "source code string cannot contain null bytes");
+    return vm_compile(text, len, ou_str_data(filename), m, NULL);
+}
+
+static Value bi_import(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"name", "globals", "locals", "fromlist", "level", NULL};
+    Value name = OU_UNDEF, g = OU_NONE, l = OU_NONE, fromlist = OU_NONE, level = OU_NONE;
+    if (ou_parse_args(args, nargs, kwnames, "__import__", "O|OOOO", names, &name, &g, &l,
+                      &fromlist, &level) < 0)
+        return OU_ERR;
+    if (!IS_STR(name))
+        return ou_err_format(ou_TypeError, "__import__() argument 1 must be str, not %T", name);
+    return ou_import(name);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1121,13 +1261,35 @@ static Value raise_system_exit(Value *args, int nargs)
     return OU_ERR;
 }
 
-static Value bi_exit(Value *args, int nargs, Value kwnames)
+/* exit and quit are callable objects (CPython's _sitebuiltins.Quitter) whose repr tells the
+ * REPL user how to leave; calling one raises SystemExit(code). Both are static and immortal. */
+typedef struct { OuObject ob; const char *name; } Quitter;
+
+static Value quitter_repr(Value self)
+{
+    return ou_str_printf("Use %s() or Ctrl-D (i.e. EOF) to exit", ((Quitter *)AS_OBJ(self))->name);
+}
+
+static Value quitter_call(Value self, Value *args, int nargs, Value kwnames)
 {
     static const char *const names[] = {"code", NULL};
     Value code = OU_NONE;
     if (ou_parse_args(args, nargs, kwnames, "__call__", "|O", names, &code) < 0) return OU_ERR;
     return raise_system_exit(&code, 1);
 }
+
+static OuType quitter_type = {
+    .ob = {.rc = 1u << 30, .gcflags = OU_GCF_IMMORTAL, .type = &ou_type_type},
+    .name = "_sitebuiltins.Quitter",
+    .basicsize = sizeof(Quitter),
+    .repr = quitter_repr,
+    .call = quitter_call,
+};
+
+static Quitter exit_obj = {{.rc = 1u << 30, .gcflags = OU_GCF_IMMORTAL, .type = &quitter_type},
+                           "exit"};
+static Quitter quit_obj = {{.rc = 1u << 30, .gcflags = OU_GCF_IMMORTAL, .type = &quitter_type},
+                           "quit"};
 
 static Value bi_help(Value *args, int nargs, Value kwnames)
 {
@@ -1203,8 +1365,10 @@ static const OuMethodDef builtin_functions[] = {
     {"vars", bi_vars, "Show vars."},
     {"dir", bi_dir, "Show attributes of an object."},
     {"open", file_open, "Open file and return a stream."},
-    {"exit", bi_exit, "Exit the interpreter."},
-    {"quit", bi_exit, "Exit the interpreter."},
+    {"eval", bi_eval, "Evaluate the given source in the context of globals and locals."},
+    {"exec", bi_exec, "Execute the given source in the context of globals and locals."},
+    {"__import__", bi_import, "Import a module."},
+    {"compile", bi_compile, "Compile source into a code object."},
     {"help", bi_help, "Show help."},
     {NULL, NULL, NULL},
 };
@@ -1222,7 +1386,7 @@ Value mod_builtins_module(void)
 
 int vm_init_builtins(void)
 {
-    if (ou_type_ready(&calliter_type) < 0) return -1;
+    if (ou_type_ready(&calliter_type) < 0 || ou_type_ready(&quitter_type) < 0) return -1;
     Value d = ou_dict_new();
     if (IS_ERR(d)) return -1;
     Value modname = ou_str_intern("builtins");
@@ -1249,6 +1413,8 @@ int vm_init_builtins(void)
     if (ou_dict_set_str(d, "IOError", MK_OBJ(ou_OSError)) < 0) goto fail;
     if (ou_dict_set_str(d, "EnvironmentError", MK_OBJ(ou_OSError)) < 0) goto fail;
 
+    if (ou_dict_set_str(d, "exit", MK_OBJ(&exit_obj)) < 0) goto fail;
+    if (ou_dict_set_str(d, "quit", MK_OBJ(&quit_obj)) < 0) goto fail;
     if (ou_dict_set_str(d, "NotImplemented", ou_NotImplemented) < 0) goto fail;
     if (ou_dict_set_str(d, "Ellipsis", ou_Ellipsis) < 0) goto fail;
     if (ou_dict_set_str(d, "__debug__", OU_TRUE) < 0) goto fail;

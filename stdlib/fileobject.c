@@ -33,6 +33,8 @@ typedef struct OuFile {
     bool line_buffered; /* flush whenever a newline is written */
     bool eof;           /* the fd reported end of file */
     bool pending_cr;    /* the last byte read was '\r' (turned into '\n'): drop a next '\n' */
+    bool raw_newlines;  /* newline='' or '\n' given to open(): no "\r" translation on reading */
+    bool nl_any;        /* newline='': lines still end at '\r', '\r\n' or '\n' */
     Value name, mode, encoding;
     char *wbuf;
     size_t wlen, wcap;
@@ -235,6 +237,10 @@ static int64_t fill(OuFile *f)
             if (!f->is_std) f->eof = true;
             return 0;
         }
+        if (f->raw_newlines) {
+            f->rlen = (size_t)k;
+            return k;
+        }
         /* Universal newlines, in place: the text only shrinks. */
         char *b = f->rbuf;
         size_t j = 0;
@@ -337,6 +343,8 @@ Value file_readline(Value fv)
     if (check_readable(f) < 0) return OU_ERR;
     char stack[256];
     ByteBuf b = {stack, 0, sizeof stack, stack};
+    /* after_cr: with newline='' a line ended by '\r' also takes a '\n' right after it. */
+    bool after_cr = false;
     for (;;) {
         if (f->rpos == f->rlen) {
             int64_t k = fill(f);
@@ -345,7 +353,24 @@ Value file_readline(Value fv)
         }
         char *start = f->rbuf + f->rpos;
         size_t avail = f->rlen - f->rpos;
+        if (after_cr) {
+            if (start[0] == '\n') {
+                if (bb_add(&b, start, 1) < 0) { bb_free(&b); return OU_ERR; }
+                f->rpos++;
+            }
+            break;
+        }
         char *nl = memchr(start, '\n', avail);
+        if (f->raw_newlines && f->nl_any) {
+            char *cr = memchr(start, '\r', nl ? (size_t)(nl - start) : avail);
+            if (cr) {
+                size_t take = (size_t)(cr - start) + 1;
+                if (bb_add(&b, start, take) < 0) { bb_free(&b); return OU_ERR; }
+                f->rpos += take;
+                after_cr = true;
+                continue;
+            }
+        }
         size_t take = nl ? (size_t)(nl - start) + 1 : avail;
         if (bb_add(&b, start, take) < 0) { bb_free(&b); return OU_ERR; }
         f->rpos += take;
@@ -500,6 +525,17 @@ Value file_open(Value *args, int nargs, Value kwnames)
             return ou_err_format(ou_LookupError, "unknown encoding: %U", encoding);
     }
 
+    bool raw_newlines = false;
+    if (!IS_UNDEF(newline) && !IS_NONE(newline)) {
+        if (!IS_STR(newline))
+            return ou_err_format(ou_TypeError, "open() argument 'newline' must be str or None, "
+                                 "not %T", newline);
+        const char *nl = ou_str_data(newline);
+        if (strcmp(nl, "") && strcmp(nl, "\n") && strcmp(nl, "\r") && strcmp(nl, "\r\n"))
+            return ou_err_format(ou_ValueError, "illegal newline value: %U", newline);
+        raw_newlines = nl[0] == '\0' || nl[0] == '\n';
+    }
+
     int flags = O_CLOEXEC;
     if (rd) flags |= plus ? O_RDWR : O_RDONLY;
     else if (wr) flags |= (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC;
@@ -531,6 +567,8 @@ Value file_open(Value *args, int nargs, Value kwnames)
         return OU_ERR;
     }
     f->fd = fd;
+    f->raw_newlines = raw_newlines;
+    f->nl_any = raw_newlines && ou_str_len(newline) == 0;
     f->readable = rd || plus;
     f->writable = wr || app || excl || plus;
     f->name = ou_newref(file);

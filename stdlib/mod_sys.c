@@ -158,6 +158,40 @@ static const OuMethodDef sys_functions[] = {
     {NULL, NULL, NULL},
 };
 
+/* sys.version_info: a tuple subclass with named fields, like CPython's struct sequence. It is
+ * written in Python and run in the sys namespace so that its repr and type name match. */
+static const char version_info_src[] =
+    "class version_info(tuple):\n"
+    "    major = property(lambda self: self[0])\n"
+    "    minor = property(lambda self: self[1])\n"
+    "    micro = property(lambda self: self[2])\n"
+    "    releaselevel = property(lambda self: self[3])\n"
+    "    serial = property(lambda self: self[4])\n"
+    "    def __repr__(self):\n"
+    "        return ('sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, '\n"
+    "                'serial=%r)' % tuple(self))\n"
+    "version_info = version_info((3, 11, 7, 'final', 0))\n";
+
+static int make_version_info(Value d)
+{
+    Value code = vm_compile(version_info_src, sizeof version_info_src - 1, "<sys>", "exec", NULL);
+    if (IS_ERR(code)) return -1;
+    bool added = IS_UNDEF(ou_dict_get_str(d, "__builtins__"));
+    if (added && ou_dict_set_str(d, "__builtins__", vm.builtins) < 0) {
+        ou_decref(code);
+        return -1;
+    }
+    Value r = vm_run_code((OuCode *)AS_OBJ(code), d, d);
+    ou_decref(code);
+    if (IS_ERR(r)) return -1;
+    ou_decref(r);
+    if (added) {
+        Value k = ou_str_intern("__builtins__");
+        if (ou_dict_del(d, k) < 0) return -1;
+    }
+    return 0;
+}
+
 static int set_steal(Value d, const char *name, Value v)
 {
     if (IS_ERR(v)) return -1;
@@ -213,10 +247,7 @@ Value mod_sys_init(void)
     if (ou_dict_set_str(d, "__stderr__", ou_sys_stderr) < 0) goto fail;
     if (ou_dict_set_str(d, "__stdin__", ou_sys_stdin) < 0) goto fail;
     if (set_steal(d, "version", ou_str_cstr("3.11.7 (Ouro " OU_VERSION ")")) < 0) goto fail;
-    if (set_steal(d, "version_info", ou_tuple_pack(5, MK_SMALLINT(3), MK_SMALLINT(11),
-                                                   MK_SMALLINT(7), ou_str_intern("final"),
-                                                   MK_SMALLINT(0))) < 0)
-        goto fail;
+    if (make_version_info(d) < 0) goto fail;
     if (set_steal(d, "hexversion", ou_int(0x030B07F0)) < 0) goto fail;
     if (set_steal(d, "platform", ou_str_cstr("linux")) < 0) goto fail;
     if (set_steal(d, "byteorder", ou_str_cstr("little")) < 0) goto fail;

@@ -129,6 +129,12 @@ Value ou_call_method(Value obj, const char *name, Value *args, int nargs) {
     Value n = cstr_name(name);
     if (IS_ERR(n)) return OU_ERR;
     OuType *t = ou_typeof(obj);
+    /* Special methods are looked up on the type only, as CPython does (so format(int) finds
+     * type's __format__, not int's unbound one). */
+    if (name[0] == '_' && name[1] == '_') {
+        Value r = om_call_special(obj, n, args, nargs);
+        if (!IS_UNDEF(r)) return r;
+    }
     /* Fast path: a plain function found on the type and not shadowed by the instance dict is
      * called with obj prepended, without creating a bound method. */
     if (t->getattr == ou_generic_getattr) {

@@ -369,6 +369,7 @@ OuCode *as_finish(AsBuf *b, const AsCodeInfo *info) {
     co->ncode = b->n;
     co->argcount = info->argcount;
     co->kwonlyargcount = info->kwonlyargcount;
+    co->posonlyargcount = info->posonlyargcount;
     co->nlocals = (int32_t)AS_TUPLE(info->varnames)->len;
     co->ncellvars = (int32_t)AS_TUPLE(info->cellvars)->len;
     co->nfreevars = (int32_t)AS_TUPLE(info->freevars)->len;

@@ -477,6 +477,63 @@ void om_update_subclasses(OuType *t) {
         if (ou_is_subtype(heap_types[i], t)) om_fixup_slots(heap_types[i]);
 }
 
+/* ---- the __dict__ and __weakref__ attributes of classes ----------------------------------- */
+
+/* CPython lists `__dict__` and `__weakref__` descriptors in the dict of a class that adds an
+ * instance dict; they are mirrored here so that C.__dict__ has the same keys. The generic
+ * attribute code handles instance __dict__ before any lookup, so these mostly serve
+ * introspection. */
+typedef struct {
+    OuObject ob;
+    Value tname; /* str: the owning class's name, for the repr */
+    bool weakref;
+} GetSet;
+
+static Value getset_get(Value descr, Value obj, Value type) {
+    GetSet *g = (GetSet *)AS_OBJ(descr);
+    if (IS_UNDEF(obj) || IS_NONE(obj)) return ou_newref(descr);
+    if (g->weakref) return OU_NONE;
+    return ou_generic_getattr(obj, om.dict);
+}
+static int getset_set(Value descr, Value obj, Value v) {
+    GetSet *g = (GetSet *)AS_OBJ(descr);
+    if (g->weakref) {
+        ou_err_format(ou_AttributeError, "attribute '__weakref__' of '%U' objects is not writable",
+                      g->tname);
+        return -1;
+    }
+    return ou_generic_setattr(obj, om.dict, v);
+}
+static Value getset_repr(Value self) {
+    GetSet *g = (GetSet *)AS_OBJ(self);
+    return ou_str_printf("<attribute '%s' of '%U' objects>", g->weakref ? "__weakref__" : "__dict__",
+                         g->tname);
+}
+static void getset_dealloc(OuObject *o) {
+    ou_decref(((GetSet *)o)->tname);
+    ou_obj_free(o);
+}
+static OuType getset_type = {
+    .ob = {.rc = 1u << 30, .gcflags = OU_GCF_IMMORTAL, .type = &ou_type_type},
+    .name = "getset_descriptor",
+    .basicsize = sizeof(GetSet),
+    .dealloc = getset_dealloc,
+    .repr = getset_repr,
+    .descr_get = getset_get,
+    .descr_set = getset_set,
+};
+
+static int add_getset(Value dict, const char *key, Value tname, bool weakref) {
+    if (ou_type_ready(&getset_type) < 0) return -1;
+    GetSet *g = ou_obj_alloc(&getset_type, sizeof(GetSet));
+    if (!g) return -1;
+    g->tname = ou_newref(tname);
+    g->weakref = weakref;
+    int r = ou_dict_set_str(dict, key, MK_OBJ(g));
+    ou_decref(MK_OBJ(g));
+    return r;
+}
+
 /* ---- class creation ------------------------------------------------------------------------ */
 
 /* The type that fixes an instance layout: the builtin ancestor, widened up its base chain while
@@ -765,6 +822,12 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
     }
     classcell = ou_dict_pop(dict, om.classcell);
     if (IS_ERR(classcell)) goto fail;
+    if (best->dictoffset <= 0 && best->itemsize == 0 && IS_UNDEF(ou_dict_get(dict, om.dict)) &&
+        add_getset(dict, "__dict__", name, false) < 0)
+        goto fail;
+    if (!om_is_heap(best) && IS_UNDEF(ou_dict_get_str(dict, "__weakref__")) &&
+        add_getset(dict, "__weakref__", name, true) < 0)
+        goto fail;
     v = ou_dict_get(dict, om.doc);
     if (IS_ERR(v)) goto fail;
     if (IS_UNDEF(v) && ou_dict_set(dict, om.doc, OU_NONE) < 0) goto fail;

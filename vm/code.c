@@ -48,6 +48,7 @@ static Value code_getattr(Value self, Value name) {
             if (!strcmp(s, "firstlineno")) return ou_int(co->firstline);
             if (!strcmp(s, "argcount")) return ou_int(co->argcount);
             if (!strcmp(s, "kwonlyargcount")) return ou_int(co->kwonlyargcount);
+            if (!strcmp(s, "posonlyargcount")) return ou_int(co->posonlyargcount);
             if (!strcmp(s, "nlocals")) return ou_int(co->nlocals);
             if (!strcmp(s, "stacksize")) return ou_int(co->stacksize);
             if (!strcmp(s, "flags")) return ou_int(co->flags);

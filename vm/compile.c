@@ -397,7 +397,8 @@ static Value names_tuple(const StMap *m) {
 }
 
 /* Finish the current unit: build its code object and pop back to the parent unit. */
-static OuCode *exit_unit(Compiler *c, int argcount, int kwonly, uint32_t flags, Value doc) {
+static OuCode *exit_unit(Compiler *c, int argcount, int kwonly, int posonly, uint32_t flags,
+                         Value doc) {
     Unit *u = c->u;
     OuCode *co = NULL;
     Value vn = names_tuple(&u->varnames);
@@ -425,8 +426,8 @@ static OuCode *exit_unit(Compiler *c, int argcount, int kwonly, uint32_t flags, 
             }
         }
         if (u->ste->nested) flags |= OU_CO_NESTED;
-        AsCodeInfo info = {u->name, u->qualname, c->filename, argcount, kwonly, u->firstline,
-                           flags, vn, cv, fv, cell2arg, doc};
+        AsCodeInfo info = {u->name, u->qualname, c->filename, argcount, kwonly, posonly,
+                           u->firstline, flags, vn, cv, fv, cell2arg, doc};
         co = as_finish(&u->as, &info);
     }
 done:
@@ -911,7 +912,7 @@ static int compile_comprehension(Compiler *c, PsNode *n) {
         free_unit(c, c->u);
         return -1;
     }
-    OuCode *co = exit_unit(c, 1, 0, OU_CO_NEWLOCALS, OU_NONE);
+    OuCode *co = exit_unit(c, 1, 0, 0, OU_CO_NEWLOCALS, OU_NONE);
     if (!co) return -1;
     TRY(make_closure(c, co, 0));
     TRY(cexpr(c, n->generators.items[0]->b));
@@ -1137,8 +1138,11 @@ static int compile_function(Compiler *c, PsNode *n, bool lambda) {
     setloc(c, n);
     int flags = 0;
     if (p && p->defaults.n) {
-        for (int i = 0; i < p->defaults.n; i++) TRY(cexpr(c, p->defaults.items[i]));
-        EMIT(OP_BUILD_TUPLE, p->defaults.n);
+        /* Constant defaults become one constant tuple. */
+        PsNode tmp = *p->defaults.items[0];
+        tmp.kind = N_TUPLE;
+        tmp.elts = p->defaults;
+        TRY(cexpr(c, &tmp));
         flags |= 1;
     }
     if (p) {
@@ -1191,7 +1195,7 @@ static int compile_function(Compiler *c, PsNode *n, bool lambda) {
     uint32_t cflags = OU_CO_NEWLOCALS;
     if (p && p->vararg) cflags |= OU_CO_VARARGS;
     if (p && p->kwarg) cflags |= OU_CO_VARKW;
-    OuCode *co = exit_unit(c, argc, kwonly, cflags, doc);
+    OuCode *co = exit_unit(c, argc, kwonly, p ? p->posonly.n : 0, cflags, doc);
     ou_decref(doc);
     if (!co) return -1;
     TRY(make_closure(c, co, flags));
@@ -1255,7 +1259,7 @@ static int compile_class(Compiler *c, PsNode *n) {
         free_unit(c, c->u);
         return -1;
     }
-    OuCode *co = exit_unit(c, 0, 0, OU_CO_CLASSBODY, doc);
+    OuCode *co = exit_unit(c, 0, 0, 0, OU_CO_CLASSBODY, doc);
     ou_decref(doc);
     if (!co) return -1;
     setloc(c, n);
@@ -1392,18 +1396,25 @@ static int compile_if(Compiler *c, PsNode *n) {
     return 0;
 }
 
+/* The test is compiled twice, before the loop and at the bottom, so that each iteration costs
+ * one conditional jump instead of a conditional and an unconditional one. `continue` goes to the
+ * bottom test. */
 static int compile_while(Compiler *c, PsNode *n) {
-    int top, orelse, end;
-    NEWLABEL(top);
+    int body, test, orelse, end;
+    NEWLABEL(body);
+    NEWLABEL(test);
     NEWLABEL(orelse);
     NEWLABEL(end);
-    BIND(top);
-    if (!is_const_true(n->a)) TRY(jump_if(c, n->a, orelse, false));
-    TRY(push_fblock(c, n, FB_WHILE, top, end, NULL));
+    bool forever = is_const_true(n->a);
+    if (!forever) TRY(jump_if(c, n->a, orelse, false));
+    BIND(body);
+    TRY(push_fblock(c, n, FB_WHILE, test, end, NULL));
     TRY(cstmts(c, &n->body));
     pop_fblock(c);
     setloc(c, n);
-    EMIT(OP_JUMP, top);
+    BIND(test);
+    if (forever) EMIT(OP_JUMP, body);
+    else TRY(jump_if(c, n->a, body, true));
     BIND(orelse);
     TRY(cstmts(c, &n->orelse));
     BIND(end);
@@ -1799,7 +1810,7 @@ static OuCode *compile_module(Compiler *c, PsNode *mod, const char *mode) {
         while (c->u) free_unit(c, c->u);
         return NULL;
     }
-    return exit_unit(c, 0, 0, OU_CO_MODULE, OU_NONE);
+    return exit_unit(c, 0, 0, 0, OU_CO_MODULE, OU_NONE);
 }
 
 Value vm_compile(const char *src, size_t len, const char *filename, const char *mode,

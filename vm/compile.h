@@ -137,7 +137,7 @@ int as_stack_effect(int op, int arg, bool jump);
 
 typedef struct {
     const char *name, *qualname, *filename;
-    int argcount, kwonlyargcount, firstline;
+    int argcount, kwonlyargcount, posonlyargcount, firstline;
     uint32_t flags;
     Value varnames, cellvars, freevars; /* tuples, borrowed */
     int32_t *cell2arg;                  /* copied, may be NULL */

@@ -36,6 +36,12 @@ int ct_args_range(const char *fname, int nargs, int min, int max) {
     return 0;
 }
 
+int ct_args_wrap(int nargs, int n) {
+    if (nargs == n) return 0;
+    ou_err_format(ou_TypeError, "expected %d argument%s, got %d", n, n == 1 ? "" : "s", nargs);
+    return -1;
+}
+
 void ct_buf_init(CtBuf *b) {
     b->p = b->inl;
     b->len = 0;

@@ -25,6 +25,8 @@ int ct_no_kw(Value kwnames, const char *fname);                 /* "f() takes no
 int ct_args_one(const char *fname, int nargs);   /* METH_O: "f() takes exactly one argument (n given)" */
 int ct_args_none(const char *fname, int nargs);  /* METH_NOARGS: "f() takes no arguments (n given)" */
 int ct_args_range(const char *fname, int nargs, int min, int max); /* "f expected at most 1 argument, got 2" */
+/* Slot wrappers (__len__, __setitem__...): "expected 1 argument, got 2". */
+int ct_args_wrap(int nargs, int n);
 /* The number of keyword arguments passed with kwnames (0 when OU_UNDEF). */
 static inline int ct_nkw(Value kwnames) { return IS_UNDEF(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len; }
 
@@ -88,6 +90,9 @@ int ct_dict_merge_kwargs(Value d, Value *vals, Value kwnames); /* d[kwnames[i]] 
 /* set.c */
 bool ct_is_anyset(Value v);                       /* set, frozenset or a subclass */
 int ct_set_add_hash(Value s, Value key, int64_t hash);
+
+/* genericalias.c: list[int] and friends; called by vm_init_iter. 0/-1. */
+int ct_init_genericalias(void);
 
 /* iterobject.c: the sequence iterator is also used by list/tuple reversed(). */
 extern OuType ct_seqiter_type;

@@ -14,6 +14,8 @@
  * mutation, so (dict, version) identifies a state even across frees and reallocations. */
 #include "container.h"
 
+#include <stdlib.h>
+
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
 #define DICT_MINSIZE 8
@@ -24,10 +26,30 @@ static Value s_missing, s_keys;
 
 static inline void bump(OuDict *d) { d->version = ++dict_global_version; }
 
+/* Tables of the minimum size (every new dict, every instance dict) are recycled through a
+ * small free list instead of going back to malloc. Blocks on it are owned by nobody else and
+ * are freed at exit. */
+#define DICT_BLOCK_FREE_MAX 80
+static void *free_blocks[DICT_BLOCK_FREE_MAX];
+static int nfree_blocks;
+
+static void free_block_list(void) {
+    while (nfree_blocks > 0) ou_mem_free(free_blocks[--nfree_blocks]);
+}
+
+static void table_free(int64_t *indices, int64_t size) {
+    if (size == DICT_MINSIZE && nfree_blocks < DICT_BLOCK_FREE_MAX) free_blocks[nfree_blocks++] = indices;
+    else ou_mem_free(indices);
+}
+
 /* Allocate a table of `size` index slots for `d` (its old table is left to the caller). */
 static int dict_alloc_table(OuDict *d, int64_t size) {
     int64_t cap = (size << 1) / 3;
-    char *block = ou_mem_alloc((size_t)size * sizeof(int64_t) + (size_t)cap * sizeof(OuDictEntry));
+    char *block;
+    if (size == DICT_MINSIZE && nfree_blocks > 0)
+        block = free_blocks[--nfree_blocks];
+    else
+        block = ou_mem_alloc((size_t)size * sizeof(int64_t) + (size_t)cap * sizeof(OuDictEntry));
     if (!block) return -1;
     d->indices = (int64_t *)block;
     memset(d->indices, 0xff, (size_t)size * sizeof(int64_t)); /* all DKIX_EMPTY */
@@ -70,7 +92,7 @@ static int dict_resize(OuDict *d, int64_t minsize) {
     while (size < minsize) size <<= 1;
     int64_t *old_block = d->indices;
     OuDictEntry *old = d->entries;
-    int64_t old_used = d->used, count = d->count;
+    int64_t old_used = d->used, old_size = d->nindices;
     if (dict_alloc_table(d, size) < 0) {
         d->indices = old_block; /* dict_alloc_table touched nothing before failing */
         return -1;
@@ -83,8 +105,7 @@ static int dict_resize(OuDict *d, int64_t minsize) {
         n++;
     }
     d->used = d->count = n;
-    (void)count;
-    ou_mem_free(old_block);
+    table_free(old_block, old_size);
     return 0;
 }
 
@@ -286,7 +307,7 @@ static void dict_clear_all(OuDict *d) {
     if (d->count == 0 && d->used == 0) return;
     int64_t *old_block = d->indices;
     OuDictEntry *old = d->entries;
-    int64_t n = d->used;
+    int64_t n = d->used, old_size = d->nindices;
     if (dict_alloc_table(d, DICT_MINSIZE) < 0) {
         ou_err_clear(); /* out of memory: keep the contents rather than corrupt the dict */
         d->indices = old_block;
@@ -298,7 +319,7 @@ static void dict_clear_all(OuDict *d) {
         ou_decref(old[i].key);
         ou_decref(old[i].value);
     }
-    ou_mem_free(old_block);
+    table_free(old_block, old_size);
 }
 
 Value ou_dict_copy(Value dv) {
@@ -310,7 +331,7 @@ Value ou_dict_copy(Value dv) {
         int64_t size = DICT_MINSIZE;
         while ((size << 1) / 3 < src->count) size <<= 1;
         if (size != d->nindices) {
-            ou_mem_free(d->indices);
+            table_free(d->indices, d->nindices);
             if (dict_alloc_table(d, size) < 0) {
                 d->indices = NULL;
                 d->nindices = 0;
@@ -465,7 +486,7 @@ static void dict_dealloc(OuObject *o) {
         ou_decref(d->entries[i].key);
         ou_decref(d->entries[i].value);
     }
-    ou_mem_free(d->indices);
+    if (d->indices) table_free(d->indices, d->nindices);
     ou_obj_free(o);
 }
 
@@ -740,26 +761,26 @@ static Value m_init(Value *args, int nargs, Value kwnames) {
 }
 static Value m_len(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(SELF->count); }
 static Value m_getitem(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("dict.__getitem__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return dict_getitem(args[0], args[1]);
 }
 static Value m_setitem(Value *args, int nargs, Value kwnames) {
-    if (ct_args_range("__setitem__", nargs - 1, 2, 2) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 2) < 0) return OU_ERR;
     return ou_dict_set(args[0], args[1], args[2]) < 0 ? OU_ERR : OU_NONE;
 }
 static Value m_delitem(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("dict.__delitem__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return ou_dict_del(args[0], args[1]) < 0 ? OU_ERR : OU_NONE;
 }
 static Value m_contains(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("dict.__contains__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     int r = dict_contains(args[0], args[1]);
     return r < 0 ? OU_ERR : MK_BOOL(r);
 }
 static Value m_iter(Value *args, int nargs, Value kwnames) { return dict_iter(args[0]); }
 static Value m_repr(Value *args, int nargs, Value kwnames) { return dict_repr(args[0]); }
 static Value m_eq(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("dict.__eq__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return dict_richcmp(args[0], args[1], OU_EQ);
 }
 static Value m_reversed(Value *args, int nargs, Value kwnames);
@@ -1145,6 +1166,8 @@ OuType ou_dict_type = {
 };
 
 int vm_init_dict(void) {
+    static bool registered;
+    if (!registered && atexit(free_block_list) == 0) registered = true;
     s_missing = ou_str_intern("__missing__");
     s_keys = ou_str_intern("keys");
     if (IS_ERR(s_missing) || IS_ERR(s_keys)) return -1;

@@ -175,7 +175,8 @@ static int float_body(StrBuf *b, double ad, char type, int64_t prec, bool alt) {
             for (; *q && *q != 'e'; q++)
                 if (*q >= '0' && *q <= '9') digits[nd++] = *q;
             decpt = atoi(q + 1) + 1;
-            while (nd > 1 && digits[nd - 1] == '0') nd--;
+            if (!alt) /* '#' keeps the trailing zeros */
+                while (nd > 1 && digits[nd - 1] == '0') nd--;
             digits[nd] = 0;
         }
         char out[1024];
@@ -920,7 +921,7 @@ Value ns_str_mod(Value fmtv, Value arg) {
             }
             char c = conv == 'F' ? 'F' : conv;
             rc = ns_put_float(&t, dv, c, prec < 0 ? 6 : (int)prec, alt, sign);
-            if (rc == 0) rc = pad_out(&b, t.p, t.len, t.len, width, left, zero && isfinite(dv), true);
+            if (rc == 0) rc = pad_out(&b, t.p, t.len, t.len, width, left, zero, true);
         }
         (void)numeric;
         sb_free(&t);

@@ -1167,9 +1167,9 @@ dispatch:
     }
     CASE(JUMP) {
         const uint32_t *target = code0 + ARG;
-        bool back = target < ip;
+        /* Checked before moving ip, so a KeyboardInterrupt points at the jump's line. */
+        if (target < ip) CHECK_SIGNALS();
         ip = target;
-        if (back) CHECK_SIGNALS();
         DISPATCH();
     }
     CASE(POP_JUMP_IF_FALSE) {

@@ -539,7 +539,7 @@ OuType ou_reversed_type = {
 /* it.__next__() for the iterator types here and in the other container files, so that Python
  * code may call it explicitly. */
 static Value m_next(Value *args, int nargs, Value kwnames) {
-    if (ct_args_none("__next__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 0) < 0) return OU_ERR;
     Value v = ou_typeof(args[0])->next(args[0]);
     if (IS_UNDEF(v)) {
         Value e = ou_exc_new(ou_StopIteration, NULL, 0);
@@ -570,5 +570,5 @@ int vm_init_iter(void) {
         if (ou_type_ready(types[i]) < 0) return -1;
         if (ou_add_functions(types[i]->dict, iter_methods, OU_UNDEF) < 0) return -1;
     }
-    return 0;
+    return ct_init_genericalias();
 }

@@ -31,11 +31,14 @@ static OuList *list_alloc(OuType *type, int64_t len) {
     OuList *l = ou_obj_alloc(type, size);
     if (!l) return NULL;
     if (len > 0) {
+        /* Zeroed: 0 is the immediate 0.0, so a list dropped before its creator filled every
+         * slot (an error midway) releases nothing that it does not own. */
         l->items = ou_mem_alloc((size_t)len * sizeof(Value));
         if (!l->items) {
             ou_decref(MK_OBJ(l));
             return NULL;
         }
+        memset(l->items, 0, (size_t)len * sizeof(Value));
         l->cap = len;
     }
     l->len = len;
@@ -498,7 +501,8 @@ static int merge_sort(SortItem *a, int64_t n, sort_lt lt) {
         if (insertion_sort(a, lo, hi, lt) < 0) return -1;
     }
     if (n <= SORT_RUN) return 0;
-    SortItem *tmp = ou_mem_alloc((size_t)(n / 2 + SORT_RUN) * sizeof(SortItem));
+    /* A left run may hold up to n - 1 items (the last merge of an uneven bottom-up pass). */
+    SortItem *tmp = ou_mem_alloc((size_t)n * sizeof(SortItem));
     if (!tmp) return -1;
     for (int64_t w = SORT_RUN; w < n; w *= 2) {
         for (int64_t lo = 0; lo + w < n; lo += 2 * w) {
@@ -743,41 +747,41 @@ static Value m_init(Value *args, int nargs, Value kwnames) {
     return list_init_slot(args[0], args + 1, nargs - 1, kwnames) < 0 ? OU_ERR : OU_NONE;
 }
 static Value m_len(Value *args, int nargs, Value kwnames) {
-    if (ct_args_none("list.__len__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 0) < 0) return OU_ERR;
     return MK_SMALLINT(SELF->len);
 }
 static Value m_getitem(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("list.__getitem__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return list_getitem(args[0], args[1]);
 }
 static Value m_setitem(Value *args, int nargs, Value kwnames) {
-    if (ct_args_range("__setitem__", nargs - 1, 2, 2) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 2) < 0) return OU_ERR;
     return list_setitem(args[0], args[1], args[2]) < 0 ? OU_ERR : OU_NONE;
 }
 static Value m_delitem(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("list.__delitem__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return list_setitem(args[0], args[1], OU_UNDEF) < 0 ? OU_ERR : OU_NONE;
 }
 static Value m_contains(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("list.__contains__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     int r = list_contains(args[0], args[1]);
     return r < 0 ? OU_ERR : MK_BOOL(r);
 }
 static Value m_iter(Value *args, int nargs, Value kwnames) {
-    if (ct_args_none("list.__iter__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 0) < 0) return OU_ERR;
     return list_iter(args[0]);
 }
 static Value m_repr(Value *args, int nargs, Value kwnames) { return list_repr(args[0]); }
 static Value m_add(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("list.__add__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return list_binop(args[0], args[1], OU_BIN_ADD, false);
 }
 static Value m_iadd(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("list.__iadd__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return list_binop(args[0], args[1], OU_BIN_ADD | OU_BIN_INPLACE, false);
 }
 static Value m_eq(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("list.__eq__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return list_richcmp(args[0], args[1], OU_EQ);
 }
 
@@ -881,7 +885,7 @@ static Value list_iter(Value self) {
 }
 
 static Value m_reversed(Value *args, int nargs, Value kwnames) {
-    if (ct_args_none("list.__reversed__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 0) < 0) return OU_ERR;
     ListIter *it = ou_obj_alloc(&ct_listreviter_type, sizeof(ListIter));
     if (!it) return OU_ERR;
     it->seq = ou_newref(args[0]);

@@ -214,7 +214,10 @@ static Value m_index(Value *args, int nargs, Value kwnames) {
     if (ct_no_kw(kwnames, "range.index") < 0 || ct_args_one("range.index", nargs - 1) < 0) return OU_ERR;
     int64_t i = range_find(RANGE(args[0]), args[1]);
     if (i == -2) return OU_ERR;
-    if (i < 0) return ou_err_format(ou_ValueError, "%R is not in range", args[1]);
+    if (i < 0) {
+        if (exact_int(args[1])) return ou_err_format(ou_ValueError, "%R is not in range", args[1]);
+        return ou_err_format(ou_ValueError, "sequence.index(x): x not in sequence");
+    }
     return ou_int(i);
 }
 
@@ -245,11 +248,11 @@ static Value m_reversed(Value *args, int nargs, Value kwnames) {
 
 static Value m_len(Value *args, int nargs, Value kwnames) { return ou_int(RANGE(args[0])->len); }
 static Value m_getitem(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("range.__getitem__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return range_getitem(args[0], args[1]);
 }
 static Value m_contains(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("range.__contains__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     int r = range_contains(args[0], args[1]);
     return r < 0 ? OU_ERR : MK_BOOL(r);
 }

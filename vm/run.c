@@ -159,9 +159,27 @@ void vm_finalize(void) {
     /* A user object assigned to sys.stdout gets its last flush while objects still work;
      * after the collector has broken the remaining cycles only the C-level flush is safe. */
     flush_stdout();
+    Value modules = vm.modules, builtins = vm.builtins;
+    vm.modules = OU_UNDEF;
+    ou_xdecref(modules);
+    if (ou_err_occurred()) ou_err_clear();
     gc_finalize_all();
     if (ou_err_occurred()) ou_err_clear();
     ou_stdout_flush();
+    vm_fini_modules();
+    vm.builtins = OU_UNDEF;
+    ou_xdecref(builtins);
+    gc_finalize_all();
+    if (ou_err_occurred()) ou_err_clear();
+    ou_stdout_flush();
+    ou_xdecref(vm.main_dir);
+    vm.main_dir = OU_UNDEF;
+    vm_fini_exceptions();
+    vm_fini_types();
+    vm_fini_tuple();
+    vm_fini_str();
+    free(vm.stack);
+    vm.stack = vm.stack_top = NULL;
 }
 
 /* SystemExit.code: None without args, the argument with one, else the args tuple. */

@@ -92,7 +92,8 @@ static int set_table_resize(OuSet *s, int64_t minused) {
     return 0;
 }
 
-/* Add a key with its hash (increfs it on insertion). 0/-1. */
+/* Add a key with its hash (increfs it on insertion). 0/-1. The first dummy slot met on the
+ * probe sequence is reused when the key turns out to be absent (CPython's freeslot). */
 static int set_add_entry(OuSet *s, Value key, int64_t hash) {
 restart:;
     uint64_t mask = (uint64_t)s->mask, perturb = (uint64_t)hash, i = (uint64_t)hash & mask;
@@ -978,14 +979,14 @@ static Value m_init(Value *args, int nargs, Value kwnames) {
 }
 static Value m_len(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(SELF->count); }
 static Value m_contains(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("set.__contains__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     int r = ou_set_contains(args[0], args[1]);
     return r < 0 ? OU_ERR : MK_BOOL(r);
 }
 static Value m_iter(Value *args, int nargs, Value kwnames) { return set_iter(args[0]); }
 static Value m_repr(Value *args, int nargs, Value kwnames) { return set_repr(args[0]); }
 static Value m_eq(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("set.__eq__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return set_richcmp(args[0], args[1], OU_EQ);
 }
 

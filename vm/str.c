@@ -806,8 +806,11 @@ void vm_fini_str(void) {
     }
     ou_decref(empty_str);
     empty_str = 0;
+    /* Interned strings are immortal for the interpreter's lifetime: many holders (static
+     * name caches in every folder) keep them without a counted reference, so their counts are
+     * not balanced. They are freed here unconditionally, after everything else is gone. */
     for (int64_t k = 0; k < intern_cap; k++)
-        if (intern_slots[k]) ou_decref(intern_slots[k]);
+        if (intern_slots[k]) ou_obj_free(AS_OBJ(intern_slots[k]));
     free(intern_slots);
     intern_slots = NULL;
     intern_cap = intern_count = 0;

@@ -410,9 +410,8 @@ static Value str_split(Value *args, int nargs, Value kwnames) {
             while (i < n && (w = space_at(d, i, n)) > 0) i += w;
             if (i >= n) break;
             if (maxsplit-- == 0) {
-                int64_t j = n;
-                while (j > i && (w = space_before(d, j)) > 0) j -= w;
-                if (append_sub(list, self, i, j) < 0) goto fail;
+                /* The remainder keeps its trailing whitespace, as CPython's. */
+                if (append_sub(list, self, i, n) < 0) goto fail;
                 break;
             }
             int64_t j = i;
@@ -464,9 +463,7 @@ static Value str_rsplit(Value *args, int nargs, Value kwnames) {
             while (j > 0 && (w = space_before(d, j)) > 0) j -= w;
             if (j <= 0) break;
             if (maxsplit-- == 0) {
-                int64_t i = 0;
-                while (i < j && (w = space_at(d, i, n)) > 0) i += w;
-                if (append_sub(list, self, i, j) < 0) goto fail;
+                if (append_sub(list, self, 0, j) < 0) goto fail;
                 break;
             }
             int64_t i = j;
@@ -858,6 +855,7 @@ enum { CM_LOWER, CM_UPPER, CM_SWAP, CM_TITLE, CM_CAPITALIZE, CM_CASEFOLD };
 /* Appends the mapping of one code point; ß and a few others expand to two. */
 static int put_mapped(StrBuf *b, uint32_t cp, bool upper, bool fold) {
     if (cp == 0xDF && (upper || fold)) return sb_puts(b, upper ? "SS" : "ss");
+    if (cp == 0x130 && !upper) return sb_puts(b, "i\xcc\x87"); /* i + combining dot above */
     if (fold) {
         if (cp == 0x3C2) cp = 0x3C3;
         else if (cp == 0xB5) cp = 0x3BC;
@@ -909,14 +907,24 @@ static Value casemap(Value self, int mode) {
         uint32_t cp;
         int w = ns_utf8_decode(d + i, &cp);
         bool cased = cp_iscased(cp);
+        /* Final sigma: a capital sigma ending a word lowers to ς (in every mode that lowers). */
+        bool final_sigma = false;
+        if (cp == 0x3A3 && prev_cased) {
+            uint32_t nx = 0;
+            if (i + w < n) ns_utf8_decode(d + i + w, &nx);
+            final_sigma = i + w >= n || !cp_iscased(nx);
+        }
+        bool lowering = mode == CM_LOWER || mode == CM_SWAP || (mode == CM_TITLE && prev_cased) ||
+                        (mode == CM_CAPITALIZE && !first);
+        if (final_sigma && lowering) {
+            rc = sb_put_utf8(&b, 0x3C2);
+            prev_cased = true;
+            first = false;
+            i += w;
+            continue;
+        }
         switch (mode) {
         case CM_LOWER:
-            /* Final sigma: a capital sigma ending a word lowers to ς. */
-            if (cp == 0x3A3 && prev_cased) {
-                uint32_t nx = 0;
-                if (i + w < n) ns_utf8_decode(d + i + w, &nx);
-                if (i + w >= n || !cp_iscased(nx)) { rc = sb_put_utf8(&b, 0x3C2); break; }
-            }
             rc = put_mapped(&b, cp, false, false);
             break;
         case CM_CASEFOLD: rc = put_mapped(&b, cp, false, true); break;

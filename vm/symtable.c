@@ -376,7 +376,7 @@ static int st_stmt(StWalk *w, PsNode *n) {
             PsNode *al = n->names.items[i];
             if (strcmp(al->str, "*") == 0) {
                 if (w->cur->kind != ST_MODULE)
-                    return st_error(w, n, "import * only allowed at module level%s", "");
+                    return st_error(w, al, "import * only allowed at module level%s", "");
                 continue;
             }
             if (st_add(w, al->str2 ? al->str2 : al->str, DEF_IMPORT, al) < 0) return -1;

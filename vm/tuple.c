@@ -304,11 +304,11 @@ static Value tuple_iter(Value self);
 
 static Value m_len(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(AS_TUPLE(args[0])->len); }
 static Value m_getitem(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("tuple.__getitem__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return tuple_getitem(args[0], args[1]);
 }
 static Value m_contains(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("tuple.__contains__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     int r = tuple_contains(args[0], args[1]);
     return r < 0 ? OU_ERR : MK_BOOL(r);
 }
@@ -319,11 +319,11 @@ static Value m_hash(Value *args, int nargs, Value kwnames) {
     return h == -1 ? OU_ERR : ou_int(h);
 }
 static Value m_add(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("tuple.__add__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return tuple_binop(args[0], args[1], OU_BIN_ADD, false);
 }
 static Value m_eq(Value *args, int nargs, Value kwnames) {
-    if (ct_args_one("tuple.__eq__", nargs - 1) < 0) return OU_ERR;
+    if (ct_args_wrap(nargs - 1, 1) < 0) return OU_ERR;
     return tuple_richcmp(args[0], args[1], OU_EQ);
 }
 static Value m_getnewargs(Value *args, int nargs, Value kwnames) {

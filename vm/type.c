@@ -22,6 +22,7 @@ bool om_names_ready;
 
 /* Every static type readied, for the lazy method pass (om_finish_types) and vm_fini_types. */
 static OuType **static_types;
+static bool *static_is_exc; /* parallel to static_types: OU_TPFLAG_EXC when registered */
 static int nstatic, static_cap;
 static bool types_finished;
 
@@ -1181,7 +1182,194 @@ OuType ou_type_type = {
 /* ---- type readiness ----------------------------------------------------------------------- */
 
 
+/* Slot wrappers: what `list.__init__`, `dict.__setitem__` or `int.__add__` are, so that
+ * super().__init__(...) and friends reach a builtin base's C slot. A wrapper is a descriptor
+ * owned by one builtin type; through an instance it binds like a function; called, it checks
+ * its first argument is an instance of the owner and calls the owner's slot. */
+enum {
+    W_INIT, W_REPR, W_STR, W_HASH, W_CMP, W_LEN, W_GETITEM, W_SETITEM, W_DELITEM, W_CONTAINS,
+    W_ITER, W_NEXT, W_CALL, W_GETATTRIBUTE, W_SETATTR, W_DELATTR, W_BOOL, W_BIN, W_RBIN, W_UN,
+};
+typedef struct {
+    OuObject ob;
+    OuType *owner; /* a static type: immortal, not counted */
+    const char *name;
+    int kind, arg;
+} SlotWrapper;
+
+static Value wrapper_call(Value self, Value *args, int nargs, Value kwnames) {
+    SlotWrapper *w = (SlotWrapper *)AS_OBJ(self);
+    OuType *t = w->owner;
+    if (nargs < 1)
+        return ou_err_format(ou_TypeError, "descriptor '%s' of '%s' object needs an argument",
+                             w->name, t->name);
+    Value o = args[0];
+    if (!ou_instance_of(o, t))
+        return ou_err_format(ou_TypeError,
+                             "descriptor '%s' requires a '%s' object but received a '%s'",
+                             w->name, t->name, OU_TYPE_NAME(o));
+    args++;
+    nargs--;
+    if (w->kind != W_INIT && w->kind != W_CALL && !IS_UNDEF(kwnames) && AS_TUPLE(kwnames)->len)
+        return ou_err_format(ou_TypeError, "%s() takes no keyword arguments", w->name);
+    static const int want[] = {
+        [W_REPR] = 0, [W_STR] = 0, [W_HASH] = 0, [W_CMP] = 1, [W_LEN] = 0, [W_GETITEM] = 1,
+        [W_SETITEM] = 2, [W_DELITEM] = 1, [W_CONTAINS] = 1, [W_ITER] = 0, [W_NEXT] = 0,
+        [W_GETATTRIBUTE] = 1, [W_SETATTR] = 2, [W_DELATTR] = 1, [W_BOOL] = 0, [W_BIN] = 1,
+        [W_RBIN] = 1, [W_UN] = 0,
+    };
+    if (w->kind != W_INIT && w->kind != W_CALL && nargs != want[w->kind])
+        return ou_err_format(ou_TypeError, "expected %d argument%s, got %d", want[w->kind],
+                             want[w->kind] == 1 ? "" : "s", nargs);
+    int64_t n;
+    int b;
+    Value r;
+    switch (w->kind) {
+    case W_INIT: return t->init(o, args, nargs, kwnames) < 0 ? OU_ERR : OU_NONE;
+    case W_REPR: return t->repr(o);
+    case W_STR: return t->str(o);
+    case W_HASH: return (n = t->hash(o)) == -1 ? OU_ERR : ou_int(n);
+    case W_CMP: return t->richcmp(o, args[0], w->arg);
+    case W_LEN: return (n = t->len(o)) < 0 ? OU_ERR : ou_int(n);
+    case W_GETITEM: return t->getitem(o, args[0]);
+    case W_SETITEM: return t->setitem(o, args[0], args[1]) < 0 ? OU_ERR : OU_NONE;
+    case W_DELITEM: return t->setitem(o, args[0], OU_UNDEF) < 0 ? OU_ERR : OU_NONE;
+    case W_CONTAINS: return (b = t->contains(o, args[0])) < 0 ? OU_ERR : MK_BOOL(b);
+    case W_ITER: return t->iter(o);
+    case W_NEXT:
+        r = t->next(o);
+        if (IS_UNDEF(r)) return ou_err_format(ou_StopIteration, "");
+        return r;
+    case W_CALL: return t->call(o, args, nargs, kwnames);
+    case W_GETATTRIBUTE:
+        if (!IS_STR(args[0]))
+            return ou_err_format(ou_TypeError, "attribute name must be string, not '%s'",
+                                 OU_TYPE_NAME(args[0]));
+        return t->getattr(o, args[0]);
+    case W_SETATTR: return t->setattr(o, args[0], args[1]) < 0 ? OU_ERR : OU_NONE;
+    case W_DELATTR: return t->setattr(o, args[0], OU_UNDEF) < 0 ? OU_ERR : OU_NONE;
+    case W_BOOL: return (b = t->truth(o)) < 0 ? OU_ERR : MK_BOOL(b);
+    case W_BIN: return t->binop(o, args[0], w->arg, false);
+    case W_RBIN: return t->binop(args[0], o, w->arg, true);
+    case W_UN: return t->unaryop(o, w->arg);
+    }
+    return OU_NONE;
+}
+
+static Value wrapper_descr_get(Value descr, Value obj, Value type) {
+    if (IS_UNDEF(obj) || IS_NONE(obj)) return ou_newref(descr);
+    return ou_method_new(descr, obj);
+}
+
+static Value wrapper_repr(Value self) {
+    SlotWrapper *w = (SlotWrapper *)AS_OBJ(self);
+    return ou_str_printf("<slot wrapper '%s' of '%s' objects>", w->name, w->owner->name);
+}
+
+static Value wrapper_getattr(Value self, Value name) {
+    SlotWrapper *w = (SlotWrapper *)AS_OBJ(self);
+    if (name_is(name, "__name__")) return ou_str_cstr(w->name);
+    if (name_is(name, "__qualname__")) return ou_str_printf("%s.%s", w->owner->name, w->name);
+    if (name_is(name, "__objclass__")) return ou_newref(MK_OBJ(w->owner));
+    return ou_generic_getattr(self, name);
+}
+
+static OuType wrapper_type = {
+    .ob = {.rc = 1u << 30, .gcflags = OU_GCF_IMMORTAL, .type = &ou_type_type},
+    .name = "wrapper_descriptor",
+    .basicsize = sizeof(SlotWrapper),
+    .repr = wrapper_repr,
+    .call = wrapper_call,
+    .getattr = wrapper_getattr,
+    .descr_get = wrapper_descr_get,
+};
+
+/* The slot of t that wrapper kind `kind` calls, as an opaque pointer for comparisons. */
+static void *slot_of(OuType *t, int kind) {
+    switch (kind) {
+    case W_INIT: return (void *)t->init;
+    case W_REPR: return (void *)t->repr;
+    case W_STR: return (void *)t->str;
+    case W_HASH: return (void *)t->hash;
+    case W_CMP: return (void *)t->richcmp;
+    case W_LEN: return (void *)t->len;
+    case W_GETITEM: return (void *)t->getitem;
+    case W_SETITEM: case W_DELITEM: return (void *)t->setitem;
+    case W_CONTAINS: return (void *)t->contains;
+    case W_ITER: return (void *)t->iter;
+    case W_NEXT: return (void *)t->next;
+    case W_CALL: return (void *)t->call;
+    case W_GETATTRIBUTE: return (void *)t->getattr;
+    case W_SETATTR: case W_DELATTR: return (void *)t->setattr;
+    case W_BOOL: return (void *)t->truth;
+    case W_BIN: case W_RBIN: return (void *)t->binop;
+    case W_UN: return (void *)t->unaryop;
+    }
+    return NULL;
+}
+
+static int add_slot_wrappers(OuType *t) {
+    static const char *const binnames[OU_BIN_COUNT] = {
+        "add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
+        "lshift", "rshift", "and", "or", "xor", "matmul",
+    };
+    static const struct {
+        const char *name;
+        int kind, arg;
+    } tab[] = {
+        {"__init__", W_INIT, 0}, {"__repr__", W_REPR, 0}, {"__str__", W_STR, 0},
+        {"__hash__", W_HASH, 0}, {"__lt__", W_CMP, OU_LT}, {"__le__", W_CMP, OU_LE},
+        {"__eq__", W_CMP, OU_EQ}, {"__ne__", W_CMP, OU_NE}, {"__gt__", W_CMP, OU_GT},
+        {"__ge__", W_CMP, OU_GE}, {"__len__", W_LEN, 0}, {"__getitem__", W_GETITEM, 0},
+        {"__setitem__", W_SETITEM, 0}, {"__delitem__", W_DELITEM, 0},
+        {"__contains__", W_CONTAINS, 0}, {"__iter__", W_ITER, 0}, {"__next__", W_NEXT, 0},
+        {"__call__", W_CALL, 0}, {"__getattribute__", W_GETATTRIBUTE, 0},
+        {"__setattr__", W_SETATTR, 0}, {"__delattr__", W_DELATTR, 0}, {"__bool__", W_BOOL, 0},
+        {"__neg__", W_UN, OU_UN_NEG}, {"__pos__", W_UN, OU_UN_POS},
+        {"__invert__", W_UN, OU_UN_INVERT},
+    };
+    if (!IS_OBJ(t->dict) || om_is_heap(t)) return 0;
+    OuType *b = t->base;
+    char buf[32];
+    int n = (int)(sizeof tab / sizeof tab[0]);
+    for (int i = 0; i < n + 2 * OU_BIN_COUNT; i++) {
+        const char *name;
+        int kind, arg;
+        if (i < n) {
+            name = tab[i].name;
+            kind = tab[i].kind;
+            arg = tab[i].arg;
+        } else {
+            int k = i - n;
+            arg = k % OU_BIN_COUNT;
+            kind = k < OU_BIN_COUNT ? W_BIN : W_RBIN;
+            snprintf(buf, sizeof buf, kind == W_BIN ? "__%s__" : "__r%s__", binnames[arg]);
+            name = buf;
+        }
+        void *sl = slot_of(t, kind);
+        if (!sl || (b && slot_of(b, kind) == sl)) continue;
+        if (!IS_UNDEF(ou_dict_get_str(t->dict, name))) continue;
+        Value key = ou_str_intern(name);
+        if (IS_ERR(key)) return -1;
+        SlotWrapper *w = ou_obj_alloc(&wrapper_type, sizeof(SlotWrapper));
+        if (!w) {
+            ou_decref(key);
+            return -1;
+        }
+        w->owner = t;
+        w->name = ou_str_data(key); /* interned: lives as long as the interpreter */
+        w->kind = kind;
+        w->arg = arg;
+        int r = ou_dict_set(t->dict, key, MK_OBJ(w));
+        ou_decref(MK_OBJ(w));
+        ou_decref(key);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
 static int add_new_wrapper(OuType *t) {
+    if (add_slot_wrappers(t) < 0) return -1;
     if (!t->new || !IS_OBJ(t->dict)) return 0;
     if (!IS_UNDEF(ou_dict_get_str(t->dict, "__new__"))) return 0;
     Value f = ou_cfunction_new("__new__", tp_new_wrapper, MK_OBJ(t), NULL);
@@ -1226,8 +1414,13 @@ int om_finish_types(void) {
         {"__getattribute__", obj_m_getattribute}, {"__setattr__", obj_m_setattr},
         {"__delattr__", obj_m_delattr}, {"__format__", obj_m_format}, {"__dir__", obj_m_dir},
     };
+    /* Slot wrappers first (object.__init__ is a "slot wrapper" in CPython); the functions
+     * below fill the names object has no slot for. */
+    if (add_slot_wrappers(&ou_object_type) < 0) return -1;
     for (size_t i = 0; i < sizeof objm / sizeof objm[0]; i++)
-        if (add_method(od, objm[i].name, objm[i].fn, NULL) < 0) return -1;
+        if (IS_UNDEF(ou_dict_get_str(od, objm[i].name)) &&
+            add_method(od, objm[i].name, objm[i].fn, NULL) < 0)
+            return -1;
     if (add_method(od, "__init_subclass__", obj_m_init_subclass, &ou_classmethod_type) < 0)
         return -1;
     if (add_method(ou_type_type.dict, "mro", type_m_mro, NULL) < 0) return -1;
@@ -1315,8 +1508,15 @@ int ou_type_ready(OuType *t) {
             return -1;
         }
         static_types = p;
+        bool *q = realloc(static_is_exc, (size_t)cap * sizeof *q);
+        if (!q) {
+            ou_err_nomemory();
+            return -1;
+        }
+        static_is_exc = q;
         static_cap = cap;
     }
+    static_is_exc[nstatic] = (t->flags & OU_TPFLAG_EXC) != 0;
     static_types[nstatic++] = t;
     om_type_modified();
     if (types_finished && add_new_wrapper(t) < 0) return -1;
@@ -1326,7 +1526,7 @@ int ou_type_ready(OuType *t) {
 int vm_init_object(void) {
     if (ou_type_ready(&ou_object_type) < 0 || ou_type_ready(&ou_type_type) < 0) return -1;
     OuType *more[] = {&ou_property_type, &ou_staticmethod_type, &ou_classmethod_type,
-                      &ou_super_type};
+                      &ou_super_type, &wrapper_type};
     for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
         if (ou_type_ready(more[i]) < 0) return -1;
     return 0;
@@ -1335,6 +1535,9 @@ int vm_init_object(void) {
 void vm_fini_types(void) {
     om_heap_types_fini();
     for (int i = nstatic - 1; i >= 0; i--) {
+        /* Exception types are allocated, torn down and freed by vm/exc.c (before this runs):
+         * their entries must not even be read. */
+        if (static_is_exc[i]) continue;
         OuType *t = static_types[i];
         Value d = t->dict, b = t->bases, m = t->mro;
         t->dict = t->bases = t->mro = OU_UNDEF;
@@ -1343,7 +1546,9 @@ void vm_fini_types(void) {
         ou_xdecref(m);
     }
     free(static_types);
+    free(static_is_exc);
     static_types = NULL;
+    static_is_exc = NULL;
     nstatic = static_cap = 0;
     types_finished = false;
     om_names_ready = false;

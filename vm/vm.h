@@ -49,6 +49,7 @@ struct OuCode {
     Value filename; /* str */
     Value docstring; /* str or None */
     void *cache;    /* inline caches (owned by the interpreter), NULL until first run */
+    int32_t posonlyargcount; /* the first posonlyargcount of argcount are positional-only */
 };
 
 /* Compile source to a module code object. mode: "exec" (file), "single" (REPL statement,
