@@ -22,6 +22,18 @@ typedef struct GcHead {
 int64_t gc_collect(int generation);
 /* At interpreter exit: collect cycles (finalizers run), then break whatever remains. */
 void gc_finalize_all(void);
+/* An observer of the collector's phases, for `ouro --step`'s drawing of a collection
+ * (issue 5). phase: GC_PHASE_* below; objs/n: the objects concerned (candidates, the
+ * unreachable set, resurrected, freed); refs: for GC_PHASE_SUBTRACTED, each candidate's gc_refs
+ * after internal references were subtracted (else NULL). Called with no exception set; it
+ * must not allocate tracked objects or run Python code. NULL = no observer. */
+enum { GC_PHASE_START, GC_PHASE_CANDIDATES, GC_PHASE_SUBTRACTED, GC_PHASE_UNREACHABLE,
+       GC_PHASE_WEAKREFS, GC_PHASE_FINALIZERS, GC_PHASE_RESURRECTED, GC_PHASE_FREED,
+       GC_PHASE_DONE };
+typedef void (*gc_observer_fn)(int phase, OuObject **objs, const int64_t *refs, int64_t n,
+                               void *ctx);
+void gc_set_observer(gc_observer_fn fn, void *ctx);
+
 /* Bytes currently allocated through ou_obj_alloc / ou_mem_alloc. */
 int64_t gc_bytes_in_use(void);
 int64_t gc_tracked_count(void);

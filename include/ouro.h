@@ -102,6 +102,10 @@ typedef struct OuObject {
 #define OU_GCF_FINALIZED 0x1
 #define OU_GCF_TRACKED 0x2
 #define OU_GCF_IMMORTAL 0x4
+/* 0x8 and 0x10 are the collector's private marks during a collection. */
+#define OU_GCF_UNREACHABLE 0x20 /* set by the collector on the unreachable set while it
+                                   clears weak references and runs finalizers */
+#define OU_GCF_WEAKREFS 0x40    /* the object has (or had) weak references: see vm/weakref.c */
 
 typedef struct OuType OuType;
 typedef int (*ou_visitfn)(OuObject *child, void *arg);
@@ -597,6 +601,20 @@ int ou_file_write_cstr(Value file, const char *s);
 /* Flush the buffer of the builtin sys.stdout (stdlib/fileobject.c). Code that writes to fd 2
  * or the C stderr directly calls it first, so that output interleaves as in CPython. */
 void ou_stdout_flush(void);
+
+/* Weak references (vm/weakref.c). Weak references to an object live in a side table keyed
+ * by its address, so an object pays nothing until it is first weakly referenced; then it
+ * carries OU_GCF_WEAKREFS. */
+/* Called by ou_obj_dealloc once the object really dies (after __del__, if it was not
+ * resurrected) and before type->dealloc, when OU_GCF_WEAKREFS is set: clears every weak reference to it
+ * (they now return None) and calls their callbacks, oldest last (errors -> unraisable). */
+void ou_weakref_object_dying(OuObject *o);
+/* Called by the collector once it has found the unreachable set (every member flagged
+ * OU_GCF_UNREACHABLE), before any finalizer runs: clears every weak reference to a member
+ * of the set, and calls the callbacks of those weak references that are not themselves in the
+ * set (PEP 442 / CPython's handle_weakrefs: all cleared before any callback runs). Returns
+ * the number of callbacks called; never fails (callback errors are unraisable). */
+int64_t ou_weakref_gc_clear(OuObject **set, int64_t n);
 
 /* Recursion guard for C code that recurses on user data (repr of nested lists, comparisons). */
 int ou_enter_recursive_call(const char *where); /* -1 and RecursionError when too deep */
