@@ -6,7 +6,7 @@ BUILD := build/$(MODE)
 GEN := build/gen
 
 WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow=local
-BASECFLAGS := -std=gnu11 $(WARN) -Iinclude -Ivm -Iparser -Ilexer -Igc -I$(GEN) -MMD -MP
+BASECFLAGS := -std=gnu11 $(WARN) -Iinclude -Ivm -Iparser -Ilexer -Igc -Idemo -I$(GEN) -MMD -MP
 EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
 EDIT_LIBS := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 
@@ -32,7 +32,7 @@ CFLAGS ?=
 CFLAGS_ALL := $(BASECFLAGS) $(OPT) $(EDIT_CFLAGS) $(CFLAGS)
 LIBS := -lm $(EDIT_LIBS)
 
-SRCS := $(wildcard lexer/*.c parser/*.c vm/*.c gc/*.c stdlib/*.c)
+SRCS := $(wildcard lexer/*.c parser/*.c vm/*.c gc/*.c stdlib/*.c demo/*.c)
 GENSRCS := $(GEN)/lexer.c $(GEN)/grammar.tab.c
 OBJS := $(patsubst %.c,$(BUILD)/%.o,$(SRCS)) $(patsubst $(GEN)/%.c,$(BUILD)/gen/%.o,$(GENSRCS))
 
@@ -43,7 +43,10 @@ else
 endif
 
 .PHONY: all deps test expected bench demo clean
-all: deps $(TARGET)
+# deps runs first and alone: the compile flags (pkg-config's libedit flags) are computed when
+# make reads this file, so the real build is a second make started after deps has installed.
+all: deps
+	@$(MAKE) --no-print-directory $(TARGET)
 
 deps:
 	@sh tools/deps.sh
@@ -72,11 +75,19 @@ $(GEN)/grammar.tab.c $(GEN)/grammar.tab.h: parser/grammar.y
 	@echo "  BISON $<"
 	@bison -Wall --defines=$(GEN)/grammar.tab.h -o $(GEN)/grammar.tab.c $<
 
+# The demo's scenes (examples/) are compiled into the binary (ouro --demo).
+DEMO_SCENES := examples/person_friend.py examples/refcount_walk.py examples/weakref_scene.py
+$(GEN)/demo_scenes.h: demo/embed.sh $(DEMO_SCENES)
+	@mkdir -p $(GEN)
+	@echo "  EMBED $(DEMO_SCENES)"
+	@sh demo/embed.sh $(DEMO_SCENES) >$@.tmp && mv $@.tmp $@
+$(BUILD)/demo/step.o: $(GEN)/demo_scenes.h
+
 # Objects that include the generated parser header must wait for it.
 $(patsubst %.c,$(BUILD)/%.o,$(wildcard lexer/*.c parser/*.c)) $(BUILD)/gen/lexer.o: $(GEN)/grammar.tab.h
 
 test: all
-	@sh tools/runtests.sh $(TARGET)
+	@sh tools/runtests.sh $(TARGET); s=$$?; sh tests/demo/run.sh $(TARGET) || s=1; exit $$s
 
 # Regenerate the expected outputs of tests/ with CPython (the oracle); commit the result.
 expected:
@@ -85,8 +96,16 @@ expected:
 bench: all
 	@sh bench/run.sh $(BENCH)
 
+# The interactive walk-through of reference counting and cycle collection (docs/demo.md);
+# piped, it prints everything without pausing.
 demo: all
-	@./$(TARGET) examples/person_friend.py
+	@./$(TARGET) --demo
+
+# libFuzzer targets (clang, ASan+UBSan) into build/fuzz/: tools/fuzz/, docs/testing.md.
+.PHONY: fuzz
+fuzz: deps $(GENSRCS)
+	@$(MAKE) --no-print-directory -f tools/fuzz/fuzz.mk \
+	    FUZZ_SRCS="$(filter-out vm/main.c,$(SRCS))" FUZZ_INC="$(filter -I%,$(BASECFLAGS))"
 
 clean:
 	rm -rf build ouro

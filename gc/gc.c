@@ -1,55 +1,106 @@
-/* gc.c: allocation of objects and the cycle collector.
+/* gc.c: allocation of objects and the generational cycle collector.
  *
- * Invariants
- * - Every object whose type has OU_TPFLAG_GC is allocated with a GcHead in front of it and,
- *   from allocation until it is freed, is linked into the `tracked` list and has
- *   OU_GCF_TRACKED set in its gcflags. Other objects have no GcHead.
- * - Reference counting frees almost everything. The collector exists only for garbage cycles,
- *   which reference counts can never bring to zero.
- * - A tracked object may be in any state a traverse slot can cope with from the moment
- *   ou_obj_alloc returns: memory is zero-filled, and a zero Value is the double 0.0, which
- *   traverse ignores. Collections start only at safe points in the interpreter loop
- *   (gc_maybe_collect), never inside an allocation, so C code is never interrupted while it
- *   builds an object.
+ * Reference counting frees almost everything; the collector exists only for garbage cycles,
+ * which reference counts can never bring to zero. Its design is CPython's (gcmodule.c).
  *
- * The collection algorithm is trial deletion (as in CPython and QuickJS):
- *   1. refs = rc for every tracked object.
- *   2. For every reference from one tracked object to another (traverse), refs-- on the
- *      target. What remains in refs counts references from outside the tracked heap: the
- *      stack, C locals, globals held by the VM. Those objects are roots.
- *   3. Everything reachable from a root is alive (marked with GCF_REACHABLE, explicit stack,
- *      no recursion). The rest is unreachable: garbage cycles and what only they reach.
- *   4. Finalization (PEP 442): the collector takes a reference to every unreachable object so
- *      none can be freed under it, then calls __del__ once on each object that has one and was
- *      not finalized before (OU_GCF_FINALIZED), in allocation order.
- *   5. A finalizer may resurrect objects (store a reference somewhere reachable). Steps 1-3
- *      are repeated on the unreachable set alone, counting the collector's own reference:
- *      anything still referenced from outside that set, and all it reaches, survives intact.
- *   6. The remaining objects are cleared (type->clear drops their references, breaking the
- *      cycles) and the collector's references dropped, which frees them by reference counting.
- * A collection never re-enters itself: gc.collect() from a finalizer returns 0.
+ * Tracked objects and generations
+ * - Every object whose type has OU_TPFLAG_GC is allocated with a GcHead in front of it and
+ *   keeps that header for life. A tracked object (OU_GCF_TRACKED) is linked into exactly one
+ *   of the lists gens[0..2] (young to old) or `permanent` (gc.freeze()); the GCF_GEN bits of
+ *   its gcflags name that list. An untracked container (a tuple of atoms after a collection,
+ *   gc_untrack) is in no list, and the collector never sees it.
+ * - A new object enters gens[0]. A collection of generation g merges gens[0..g] and moves the
+ *   survivors to gens[g+1] (they stay in gens[2] for g == 2).
+ * - gens[0].count = tracked allocations minus frees since gen0's last collection;
+ *   gens[i].count (i > 0) = collections of gens[i-1] since gens[i]'s last collection. A
+ *   collection of generation i is due when gens[i].count > gens[i].threshold (700/10/10), and
+ *   for the oldest one only if long_lived_pending > long_lived_total / 4 (objects that reached
+ *   gens[2] since the last full collection, against its survivors): building a large structure
+ *   then costs amortized linear time, not quadratic.
+ * - A collection starts only at a safe point of the interpreter (gc_maybe_collect), from
+ *   gc.collect(), or at exit, never inside an allocation: C code is not interrupted while it
+ *   builds an object. Memory is zero-filled, and a zero Value (the double 0.0) is ignored by
+ *   every traverse slot, so a tracked object is traversable from the moment it is allocated.
  *
- * Generations, weak references and incremental marking are the memory issue's work; this file
- * keeps one list for now, with a threshold that grows with the heap so collection cost stays
- * linear in allocation.
+ * GcHead.refs, during a collection of the list `young` (all generations <= g merged):
+ *   update_refs     refs = rc for every object of young, which gets GCF_COLLECTING. An
+ *                   object with rc == 0 is being deallocated (its dealloc ran Python code, or
+ *                   it waits in vm/object.c's trashcan): it is left out, neither traversed nor
+ *                   flagged, since its children may already be freed.
+ *   subtract_refs   for every reference from one COLLECTING object to another, the target's
+ *                   refs--. What remains counts references from outside young: the VM stack,
+ *                   C locals and globals, and objects of older generations (which is what
+ *                   makes a young collection cost O(young), not O(heap)).
+ *   move_unreachable refs > 0: a root, alive. refs == 0: tentatively unreachable, moved to
+ *                   the `unreachable` list with GCF_TENTATIVE. Scanning young in order, each
+ *                   alive object loses GCF_COLLECTING and its COLLECTING children become
+ *                   alive (refs = 1; a tentative one moves back to young's tail, so the scan
+ *                   reaches it). No recursion and no memory beyond the list links: the depth
+ *                   of a structure never touches the C stack.
+ * After that, `unreachable` holds exactly the garbage: cycles and what only they reach.
+ *
+ * Finalization, PEP 442 order (as CPython's gc_collect_main):
+ *   1. The collector holds a reference to every unreachable object (rc++), so nothing in the
+ *      set is freed before step 5, whatever Python code runs, and flags it OU_GCF_UNREACHABLE.
+ *   2. ou_weakref_gc_clear: every weak reference to the set is cleared, then the callbacks of
+ *      those that are not themselves garbage run (vm/weakref.c).
+ *   3. __del__ runs on each object that has one and was not finalized before
+ *      (OU_GCF_FINALIZED: at most once in an object's life), in the set's order.
+ *   4. Resurrection check: trial deletion again over the set alone, with rc - 1 (our hold) as
+ *      the start: whatever Python code in 2-3 made reachable again, and all it reaches,
+ *      survives intact and moves to the older generation.
+ *   5. The rest is cleared (type->clear breaks the cycles) or, under DEBUG_SAVEALL, appended
+ *      to gc.garbage; it moves to the older generation too, so that nothing is ever left on a
+ *      local list, and the holds are dropped: reference counting frees it.
+ * A collection never re-enters itself: gc.collect() from a finalizer or callback returns 0.
+ * Objects allocated by finalizers go to gens[0] and are not part of the running collection.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "gc.h"
 #include "vm.h"
 
-#define GCF_REACHABLE 0x8
-#define GCF_CANDIDATE 0x10
+/* Private gcflags bits (ouro.h leaves 0x8 and 0x10 to the collector, and 0x180 too). */
+#define GCF_COLLECTING 0x8 /* in the generation being collected, not yet proven alive */
+#define GCF_TENTATIVE 0x10 /* on the tentatively unreachable list */
+#define GCF_GEN_SHIFT 7
+#define GCF_GEN_MASK (3u << GCF_GEN_SHIFT) /* 0..2: gens[i]; 3: permanent */
 
-static GcHead tracked = {&tracked, &tracked, 0};
+typedef struct {
+    GcHead head; /* list sentinel */
+    int64_t threshold;
+    int64_t count;
+} GcGen;
+
+#define GEN_INIT(i, th) {{&gens[i].head, &gens[i].head, 0}, th, 0}
+static GcGen gens[GC_NGENS] = {GEN_INIT(0, 700), GEN_INIT(1, 10), GEN_INIT(2, 10)};
+static GcHead permanent = {&permanent, &permanent, 0};
+static GcGenStats stats[GC_NGENS];
+static int64_t long_lived_total, long_lived_pending;
 static int64_t ntracked;
 static int64_t bytes_in_use;
-static int64_t allocs_since_collect;
-static int64_t threshold = 700;
+#if OU_GC_STRESS
+static int64_t stress_tick;
+static bool stress_full;
+#endif
+/* Garbage freed by invisible stress collections, reported by the next real collection. */
+static int64_t stress_collected;
+static gc_observer_fn observer;
+static void *observer_ctx;
+static Value del_name;
+
 bool gc_collecting;
 bool gc_enabled = true;
 volatile int gc_pending;
+int gc_debug;
+Value gc_callbacks = OU_UNDEF, gc_garbage = OU_UNDEF;
+
+/* ---- intrusive lists ---- */
+
+static void list_init(GcHead *l) { l->next = l->prev = l; }
+static bool list_empty(const GcHead *l) { return l->next == l; }
 
 static void list_append(GcHead *list, GcHead *h) {
     h->prev = list->prev;
@@ -57,11 +108,45 @@ static void list_append(GcHead *list, GcHead *h) {
     list->prev->next = h;
     list->prev = h;
 }
+
 static void list_remove(GcHead *h) {
     h->prev->next = h->next;
     h->next->prev = h->prev;
     h->next = h->prev = NULL;
 }
+
+static void list_move(GcHead *h, GcHead *to) {
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    list_append(to, h);
+}
+
+/* Append all of `from` to `to`, leaving `from` empty. */
+static void list_merge(GcHead *from, GcHead *to) {
+    if (list_empty(from)) return;
+    GcHead *first = from->next, *last = from->prev;
+    first->prev = to->prev;
+    to->prev->next = first;
+    last->next = to;
+    to->prev = last;
+    list_init(from);
+}
+
+static int64_t list_size(const GcHead *l) {
+    int64_t n = 0;
+    for (const GcHead *h = l->next; h != l; h = h->next) n++;
+    return n;
+}
+
+static void set_gen(OuObject *o, unsigned gen) {
+    o->gcflags = (uint16_t)((o->gcflags & ~GCF_GEN_MASK) | (gen << GCF_GEN_SHIFT));
+}
+
+static void list_set_gen(GcHead *l, unsigned gen) {
+    for (GcHead *h = l->next; h != l; h = h->next) set_gen(GC_OBJ(h), gen);
+}
+
+/* ---- allocation ---- */
 
 void *ou_mem_alloc(size_t n) {
     void *p = calloc(1, n ? n : 1);
@@ -83,6 +168,20 @@ void *ou_mem_realloc(void *p, size_t n) {
 
 void ou_mem_free(void *p) { free(p); }
 
+static inline void note_allocation(void) {
+    GcGen *g0 = &gens[0];
+    if (++g0->count > g0->threshold && g0->threshold > 0) gc_pending = 1;
+#if OU_GC_STRESS
+    /* Stress: every OU_GC_STRESS-th tracked allocation makes a (script-invisible) full
+     * collection due at the next safe point. */
+    if (++stress_tick >= OU_GC_STRESS) {
+        stress_tick = 0;
+        stress_full = true;
+        gc_pending = 1;
+    }
+#endif
+}
+
 void *ou_obj_alloc(OuType *type, size_t size) {
     OuObject *o;
     if (type->flags & OU_TPFLAG_GC) {
@@ -91,11 +190,11 @@ void *ou_obj_alloc(OuType *type, size_t size) {
             ou_err_nomemory();
             return NULL;
         }
-        list_append(&tracked, h);
+        list_append(&gens[0].head, h);
         ntracked++;
         o = GC_OBJ(h);
-        o->gcflags = OU_GCF_TRACKED;
-        if (++allocs_since_collect >= threshold || OU_GC_STRESS) gc_pending = 1;
+        o->gcflags = OU_GCF_TRACKED; /* generation bits 0 */
+        note_allocation();
     } else {
         o = calloc(1, size);
         if (!o) {
@@ -117,6 +216,7 @@ void ou_obj_free(OuObject *o) {
         GcHead *h = GC_HEAD(o);
         list_remove(h);
         ntracked--;
+        if (gens[0].count > 0) gens[0].count--;
         free(h);
     } else if (t->flags & OU_TPFLAG_GC) {
         free(GC_HEAD(o)); /* untracked container: still has its header */
@@ -125,8 +225,99 @@ void ou_obj_free(OuObject *o) {
     }
 }
 
+void gc_track(OuObject *o) {
+    if ((o->gcflags & OU_GCF_TRACKED) || !(o->type->flags & OU_TPFLAG_GC)) return;
+    list_append(&gens[0].head, GC_HEAD(o));
+    o->gcflags = (uint16_t)((o->gcflags & ~GCF_GEN_MASK) | OU_GCF_TRACKED);
+    ntracked++;
+}
+
+void gc_untrack(OuObject *o) {
+    if (!(o->gcflags & OU_GCF_TRACKED)) return;
+    list_remove(GC_HEAD(o));
+    o->gcflags &= (uint16_t) ~(OU_GCF_TRACKED | GCF_COLLECTING | GCF_TENTATIVE);
+    ntracked--;
+}
+
+bool gc_may_be_tracked(Value v) {
+    if (!IS_OBJ(v)) return false;
+    OuObject *o = AS_OBJ(v);
+    if (!(o->type->flags & OU_TPFLAG_GC)) return false;
+    return o->type != &ou_tuple_type || (o->gcflags & OU_GCF_TRACKED);
+}
+
+/* An exact tuple whose items can never be part of a cycle need not be tracked: it is
+ * immutable, so that stays true (CPython's _PyTuple_MaybeUntrack). */
+static bool tuple_untrackable(OuObject *o) {
+    if (o->type != &ou_tuple_type) return false;
+    OuTuple *t = (OuTuple *)o;
+    for (int64_t i = 0; i < t->len; i++)
+        if (gc_may_be_tracked(t->items[i])) return false;
+    return true;
+}
+
+/* ---- the gc module's view ---- */
+
 int64_t gc_bytes_in_use(void) { return bytes_in_use; }
 int64_t gc_tracked_count(void) { return ntracked; }
+
+void gc_get_counts(int64_t out[GC_NGENS]) {
+    for (int i = 0; i < GC_NGENS; i++) out[i] = gens[i].count;
+}
+
+void gc_get_thresholds(int64_t out[GC_NGENS]) {
+    for (int i = 0; i < GC_NGENS; i++) out[i] = gens[i].threshold;
+}
+
+void gc_set_thresholds(const int64_t th[GC_NGENS]) {
+    for (int i = 0; i < GC_NGENS; i++) gens[i].threshold = th[i];
+}
+
+void gc_get_stats(GcGenStats out[GC_NGENS]) {
+    for (int i = 0; i < GC_NGENS; i++) out[i] = stats[i];
+}
+
+void gc_freeze(void) {
+    for (int i = 0; i < GC_NGENS; i++) {
+        list_set_gen(&gens[i].head, 3);
+        list_merge(&gens[i].head, &permanent);
+    }
+    gens[0].count = 0;
+}
+
+void gc_unfreeze(void) {
+    list_set_gen(&permanent, GC_NGENS - 1);
+    list_merge(&permanent, &gens[GC_NGENS - 1].head);
+}
+
+int64_t gc_freeze_count(void) { return list_size(&permanent); }
+
+int gc_foreach_gen(int generation, gc_each_fn fn, void *ctx) {
+    for (int i = 0; i < GC_NGENS; i++) {
+        if (generation >= 0 && i != generation) continue;
+        for (GcHead *h = gens[i].head.next; h != &gens[i].head; h = h->next) {
+            int r = fn(GC_OBJ(h), ctx);
+            if (r) return r;
+        }
+    }
+    return 0;
+}
+
+void gc_foreach(void (*fn)(OuObject *, void *), void *ctx) {
+    for (GcHead *h = permanent.next; h != &permanent; h = h->next) fn(GC_OBJ(h), ctx);
+    for (int i = GC_NGENS - 1; i >= 0; i--)
+        for (GcHead *h = gens[i].head.next; h != &gens[i].head; h = h->next) fn(GC_OBJ(h), ctx);
+}
+
+int gc_generation_of(const OuObject *o) {
+    if (!(o->gcflags & OU_GCF_TRACKED)) return -1;
+    return (int)((o->gcflags & GCF_GEN_MASK) >> GCF_GEN_SHIFT);
+}
+
+void gc_set_observer(gc_observer_fn fn, void *ctx) {
+    observer = fn;
+    observer_ctx = ctx;
+}
 
 /* ---- the collector ---- */
 
@@ -137,7 +328,7 @@ typedef struct {
 
 static bool vec_push(ObjVec *v, OuObject *o) {
     if (v->n == v->cap) {
-        int64_t cap = v->cap ? v->cap * 2 : 256;
+        int64_t cap = v->cap ? v->cap * 2 : 64;
         OuObject **p = realloc(v->items, (size_t)cap * sizeof *p);
         if (!p) return false;
         v->items = p;
@@ -147,158 +338,427 @@ static bool vec_push(ObjVec *v, OuObject *o) {
     return true;
 }
 
+static inline int traverse(OuObject *o, ou_visitfn visit, void *arg) {
+    return o->type->traverse ? o->type->traverse(o, visit, arg) : 0;
+}
+
 static int visit_decref(OuObject *child, void *arg) {
     (void)arg;
-    if ((child->gcflags & OU_GCF_TRACKED) && (child->gcflags & GCF_CANDIDATE))
-        GC_HEAD(child)->refs--;
+    if (child->gcflags & GCF_COLLECTING) GC_HEAD(child)->refs--;
     return 0;
 }
 
-static int visit_mark(OuObject *child, void *arg) {
-    ObjVec *stack = arg;
-    if ((child->gcflags & OU_GCF_TRACKED) && (child->gcflags & GCF_CANDIDATE) &&
-        !(child->gcflags & GCF_REACHABLE)) {
-        child->gcflags |= GCF_REACHABLE;
-        if (!vec_push(stack, child)) return -1;
+/* Called on the children of an object known to be alive: they are alive too. */
+static int visit_reachable(OuObject *child, void *arg) {
+    if (!(child->gcflags & GCF_COLLECTING)) return 0;
+    GcHead *h = GC_HEAD(child);
+    if (child->gcflags & GCF_TENTATIVE) {
+        child->gcflags &= (uint16_t)~GCF_TENTATIVE;
+        list_move(h, (GcHead *)arg);
+        h->refs = 1;
+    } else if (h->refs <= 0) {
+        h->refs = 1;
     }
     return 0;
 }
 
-/* Steps 1-3 over the objects in `set` (each flagged GCF_CANDIDATE). `extra` is subtracted from
- * every count (the collector's own references in step 5). Objects that turn out reachable get
- * GCF_REACHABLE. Returns -1 if memory for the mark stack ran out (then everything is treated
- * as reachable, which is safe). */
-static int find_reachable(OuObject **set, int64_t n, int extra) {
-    for (int64_t i = 0; i < n; i++) GC_HEAD(set[i])->refs = (int64_t)set[i]->rc - extra;
-    for (int64_t i = 0; i < n; i++) {
-        OuObject *o = set[i];
-        if (o->type->traverse) o->type->traverse(o, visit_decref, NULL);
-    }
-    ObjVec stack = {0};
-    int rc = 0;
-    for (int64_t i = 0; i < n && rc == 0; i++) {
-        OuObject *o = set[i];
-        if (GC_HEAD(o)->refs > 0 && !(o->gcflags & GCF_REACHABLE)) {
-            o->gcflags |= GCF_REACHABLE;
-            if (!vec_push(&stack, o)) rc = -1;
-        }
-        while (rc == 0 && stack.n > 0) {
-            OuObject *p = stack.items[--stack.n];
-            if (p->type->traverse && p->type->traverse(p, visit_mark, &stack) < 0) rc = -1;
-        }
-    }
-    free(stack.items);
-    if (rc < 0)
-        for (int64_t i = 0; i < n; i++) set[i]->gcflags |= GCF_REACHABLE;
-    return rc;
-}
-
-static Value del_name;
-
-int64_t gc_collect(int generation) {
-    (void)generation;
-    if (gc_collecting) return 0;
-    gc_collecting = true;
-    gc_pending = 0;
-    allocs_since_collect = 0;
-
-    /* Snapshot the tracked list: objects allocated by finalizers are not candidates. */
-    ObjVec all = {0};
-    for (GcHead *h = tracked.next; h != &tracked; h = h->next) {
+/* update_refs + subtract_refs over `young`, subtracting `hold` from every count (the
+ * collector's own references in the resurrection check). */
+static void compute_refs(GcHead *young, uint32_t hold) {
+    for (GcHead *h = young->next; h != young; h = h->next) {
         OuObject *o = GC_OBJ(h);
-        if (!vec_push(&all, o)) goto oom;
-        o->gcflags |= GCF_CANDIDATE;
+        if (o->rc == 0) {
+            /* Being deallocated (see the header comment): not a candidate. */
+            o->gcflags &= (uint16_t) ~(GCF_COLLECTING | GCF_TENTATIVE);
+            continue;
+        }
+        h->refs = (int64_t)(o->rc - hold);
+        o->gcflags |= GCF_COLLECTING;
     }
-    find_reachable(all.items, all.n, 0);
+    for (GcHead *h = young->next; h != young; h = h->next) {
+        OuObject *o = GC_OBJ(h);
+        if (o->gcflags & GCF_COLLECTING) traverse(o, visit_decref, NULL);
+    }
+}
 
-    ObjVec dead = {0};
-    for (int64_t i = 0; i < all.n; i++) {
-        OuObject *o = all.items[i];
-        if (!(o->gcflags & GCF_REACHABLE)) {
-            if (!vec_push(&dead, o)) {
-                for (int64_t j = 0; j < all.n; j++)
-                    all.items[j]->gcflags &= (uint16_t) ~(GCF_CANDIDATE | GCF_REACHABLE);
-                free(dead.items);
-                goto oom;
+/* Splits `young` into what is alive (stays in young, GCF_COLLECTING cleared) and the garbage
+ * (moved to `unreachable`, flags cleared). With newgen >= 0, the alive objects also get that
+ * generation, and tuples of atoms are untracked on the way. Returns the number of objects
+ * left in young. */
+static int64_t move_unreachable(GcHead *young, GcHead *unreachable, int newgen) {
+    int64_t alive = 0;
+    GcHead *h = young->next;
+    while (h != young) {
+        OuObject *o = GC_OBJ(h);
+        if (!(o->gcflags & GCF_COLLECTING)) { /* a dying object: neither */
+            alive++;
+            h = h->next;
+        } else if (h->refs > 0) {
+            o->gcflags &= (uint16_t)~GCF_COLLECTING;
+            traverse(o, visit_reachable, young);
+            GcHead *next = h->next; /* read after traverse: it may have appended to young */
+            if (newgen < 0) {
+                alive++;
+            } else if (tuple_untrackable(o)) {
+                gc_untrack(o);
+            } else {
+                set_gen(o, (unsigned)newgen);
+                alive++;
             }
+            h = next;
+        } else {
+            GcHead *next = h->next;
+            list_move(h, unreachable);
+            o->gcflags |= GCF_TENTATIVE;
+            h = next;
         }
     }
-    for (int64_t i = 0; i < all.n; i++)
-        all.items[i]->gcflags &= (uint16_t) ~(GCF_CANDIDATE | GCF_REACHABLE);
-    free(all.items);
-    int64_t found = dead.n;
+    for (h = unreachable->next; h != unreachable; h = h->next)
+        GC_OBJ(h)->gcflags &= (uint16_t) ~(GCF_COLLECTING | GCF_TENTATIVE);
+    return alive;
+}
 
-    /* Step 4: hold every candidate, then run finalizers. */
-    for (int64_t i = 0; i < dead.n; i++) dead.items[i]->rc++;
+/* The observer's view of a list, with each object's refs when `with_refs`. Only built when an
+ * observer is set. */
+static void observe_list(int phase, GcHead *l, bool with_refs) {
+    ObjVec v = {0};
+    int64_t *refs = NULL;
+    int64_t n = list_size(l), i = 0;
+    if (with_refs && n > 0 && !(refs = malloc((size_t)n * sizeof *refs))) return;
+    for (GcHead *h = l->next; h != l; h = h->next) {
+        if (!vec_push(&v, GC_OBJ(h))) goto done;
+        if (refs) refs[i++] = (GC_OBJ(h)->gcflags & GCF_COLLECTING) ? h->refs : 1;
+    }
+    observer(phase, v.items, refs, v.n, observer_ctx);
+done:
+    free(v.items);
+    free(refs);
+}
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Debug output goes to the C stderr after flushing Ouro's stdout buffer, as CPython's
+ * PySys_WriteStderr lines interleave with print(). */
+static void debug_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void debug_printf(const char *fmt, ...) {
+    ou_stdout_flush();
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fflush(stderr);
+}
+
+/* Runs o's __del__ (type lookup, as CPython's slot_tp_finalize); errors are unraisable. */
+static bool run_del(OuObject *o) {
+    if (!(o->type->flags & OU_TPFLAG_HEAPTYPE) || (o->gcflags & OU_GCF_FINALIZED)) return false;
     if (!del_name) del_name = ou_str_intern("__del__");
-    bool ran_finalizer = false;
-    for (int64_t i = 0; i < dead.n; i++) {
-        OuObject *o = dead.items[i];
-        if (o->gcflags & OU_GCF_FINALIZED) continue;
-        if (!(o->type->flags & OU_TPFLAG_HEAPTYPE)) continue;
-        Value del = ou_type_lookup(o->type, del_name);
-        if (IS_UNDEF(del)) continue;
-        o->gcflags |= OU_GCF_FINALIZED;
-        ran_finalizer = true;
-        Value saved = ou_err_fetch();
-        Value r = ou_call1(del, MK_OBJ(o));
+    if (IS_ERR(del_name)) {
+        del_name = 0;
+        ou_err_clear();
+        return false;
+    }
+    Value del = ou_type_lookup(o->type, del_name);
+    if (IS_UNDEF(del)) return false;
+    o->gcflags |= OU_GCF_FINALIZED;
+    ou_incref(del);
+    Value self = MK_OBJ(o), r;
+    OuType *dt = ou_typeof(del);
+    if (dt == &ou_function_type) {
+        r = ou_call1(del, self);
+    } else if (dt->descr_get) {
+        Value bound = dt->descr_get(del, self, MK_OBJ(o->type));
+        r = IS_ERR(bound) ? OU_ERR : ou_call0(bound);
+        ou_decref(bound);
+    } else {
+        r = ou_call0(del);
+    }
+    if (IS_ERR(r))
+        ou_err_write_unraisable(del);
+    else
+        ou_decref(r);
+    ou_decref(del);
+    return true;
+}
+
+/* Steps 1-5 of the header comment over `unreachable` (not empty). `old` receives survivors.
+ * Returns the number of objects that stayed garbage. */
+static int64_t finalize_garbage(GcHead *unreachable, GcHead *old, unsigned oldgen) {
+    ObjVec set = {0};
+    for (GcHead *h = unreachable->next; h != unreachable; h = h->next) {
+        if (!vec_push(&set, GC_OBJ(h))) {
+            /* Out of memory for the array: keep everything alive, which is safe. */
+            free(set.items);
+            list_set_gen(unreachable, oldgen);
+            list_merge(unreachable, old);
+            return 0;
+        }
+    }
+    int64_t n = set.n;
+    for (int64_t i = 0; i < n; i++) {
+        OuObject *o = set.items[i];
+        o->rc++;
+        o->gcflags |= OU_GCF_UNREACHABLE;
+        if (gc_debug & GC_DEBUG_COLLECTABLE)
+            debug_printf("gc: collectable <%s %p>\n", o->type->name, (void *)o);
+    }
+    if (observer) observer(GC_PHASE_UNREACHABLE, set.items, NULL, n, observer_ctx);
+
+    int64_t ran = ou_weakref_gc_clear(set.items, n);
+    if (ou_err_occurred()) ou_err_clear();
+    if (observer) observer(GC_PHASE_WEAKREFS, set.items, NULL, n, observer_ctx);
+    for (int64_t i = 0; i < n; i++) ran += run_del(set.items[i]);
+    if (observer) observer(GC_PHASE_FINALIZERS, set.items, NULL, n, observer_ctx);
+
+    GcHead final;
+    list_init(&final);
+    if (ran > 0) {
+        /* Python code ran: recheck reachability within the set. Members untracked meanwhile
+         * are left out; tracked ones are gathered on `unreachable` whatever list they
+         * reached. */
+        for (int64_t i = 0; i < n; i++) {
+            OuObject *o = set.items[i];
+            if (o->gcflags & OU_GCF_TRACKED) list_move(GC_HEAD(o), unreachable);
+        }
+        compute_refs(unreachable, 1);
+        move_unreachable(unreachable, &final, -1);
+        for (GcHead *h = unreachable->next; h != unreachable; h = h->next)
+            GC_OBJ(h)->gcflags &= (uint16_t)~OU_GCF_UNREACHABLE;
+        if (observer && !list_empty(unreachable)) observe_list(GC_PHASE_RESURRECTED, unreachable, false);
+        list_set_gen(unreachable, oldgen);
+        list_merge(unreachable, old);
+    } else {
+        list_merge(unreachable, &final);
+    }
+
+    int64_t garbage = list_size(&final);
+    if (observer) observe_list(GC_PHASE_FREED, &final, false);
+    bool saveall = (gc_debug & GC_DEBUG_SAVEALL) && IS_OBJ(gc_garbage);
+    for (GcHead *h = final.next; h != &final; h = h->next) {
+        OuObject *o = GC_OBJ(h);
+        if (saveall) {
+            if (ou_list_append(gc_garbage, MK_OBJ(o)) < 0) ou_err_clear();
+        } else if (o->type->clear) {
+            o->type->clear(o);
+        }
+    }
+    list_set_gen(&final, oldgen);
+    list_merge(&final, old);
+    for (int64_t i = 0; i < n; i++) set.items[i]->gcflags &= (uint16_t)~OU_GCF_UNREACHABLE;
+    for (int64_t i = 0; i < n; i++) ou_decref(MK_OBJ(set.items[i]));
+    free(set.items);
+    return garbage;
+}
+
+#if OU_GC_STRESS
+/* True when freeing `unreachable` could run Python code or be seen by it: an unfinalized
+ * __del__, weak references, DEBUG_SAVEALL. */
+static bool garbage_observable(GcHead *unreachable) {
+    if (gc_debug & GC_DEBUG_SAVEALL) return true;
+    if (!del_name) del_name = ou_str_intern("__del__");
+    for (GcHead *h = unreachable->next; h != unreachable; h = h->next) {
+        OuObject *o = GC_OBJ(h);
+        if (o->gcflags & OU_GCF_WEAKREFS) return true;
+        if ((o->type->flags & OU_TPFLAG_HEAPTYPE) && !(o->gcflags & OU_GCF_FINALIZED) &&
+            !IS_UNDEF(ou_type_lookup(o->type, del_name)))
+            return true;
+    }
+    return false;
+}
+
+/* Puts every object of `l` back on the list of the generation its gcflags name. */
+static void list_redistribute(GcHead *l) {
+    for (GcHead *h = l->next, *next; h != l; h = next) {
+        next = h->next;
+        unsigned g = (GC_OBJ(h)->gcflags & GCF_GEN_MASK) >> GCF_GEN_SHIFT;
+        list_move(h, g < GC_NGENS ? &gens[g].head : &permanent);
+    }
+}
+
+/* A GC-stress collection (MODE=gcstress): a full trial deletion that scripts cannot see. It
+ * changes no count, statistic, generation or tracking state and runs no Python code: garbage
+ * whose freeing would be observable is left for a real collection, the rest is freed and
+ * reported by the next real one. It exercises every traverse slot and C reference count. */
+static void collect_stress(void) {
+    GcHead *young = &gens[GC_NGENS - 1].head;
+    for (int i = 0; i < GC_NGENS - 1; i++) list_merge(&gens[i].head, young);
+    compute_refs(young, 0);
+    GcHead unreachable;
+    list_init(&unreachable);
+    move_unreachable(young, &unreachable, -1);
+    list_redistribute(young);
+    if (list_empty(&unreachable)) return;
+    if (garbage_observable(&unreachable)) {
+        list_redistribute(&unreachable);
+        return;
+    }
+    stress_collected += finalize_garbage(&unreachable, young, GC_NGENS - 1);
+}
+
+#endif
+
+/* One collection of `generation` (CPython's gc_collect_main). */
+static int64_t collect_main(int generation) {
+    double t0 = 0;
+    if (gc_debug & GC_DEBUG_STATS) {
+        debug_printf("gc: collecting generation %d...\n", generation);
+        debug_printf("gc: objects in each generation: %lld %lld %lld\n",
+                     (long long)list_size(&gens[0].head), (long long)list_size(&gens[1].head),
+                     (long long)list_size(&gens[2].head));
+        debug_printf("gc: objects in permanent generation: %lld\n", (long long)list_size(&permanent));
+        t0 = now_seconds();
+    }
+    if (observer) observer(GC_PHASE_START, NULL, NULL, generation, observer_ctx);
+    if (generation + 1 < GC_NGENS) gens[generation + 1].count++;
+    for (int i = 0; i <= generation; i++) gens[i].count = 0;
+
+    GcHead *young = &gens[generation].head;
+    for (int i = 0; i < generation; i++) list_merge(&gens[i].head, young);
+    int oldgen = generation + 1 < GC_NGENS ? generation + 1 : generation;
+    GcHead *old = &gens[oldgen].head;
+
+    compute_refs(young, 0);
+    if (observer) {
+        observe_list(GC_PHASE_CANDIDATES, young, false);
+        observe_list(GC_PHASE_SUBTRACTED, young, true);
+    }
+    GcHead unreachable;
+    list_init(&unreachable);
+    /* Survivors age, and tuples of atoms leave the collector's view. */
+    int64_t alive = move_unreachable(young, &unreachable, oldgen);
+    if (young != old) {
+        if (generation == GC_NGENS - 2) long_lived_pending += alive;
+        list_merge(young, old);
+    } else {
+        long_lived_pending = 0;
+        long_lived_total = alive;
+    }
+
+    int64_t collected = list_empty(&unreachable) ? 0
+                                                 : finalize_garbage(&unreachable, old, (unsigned)oldgen);
+    collected += stress_collected;
+    stress_collected = 0;
+    if (gc_debug & GC_DEBUG_STATS)
+        debug_printf("gc: done, %lld unreachable, 0 uncollectable, %.4fs elapsed\n",
+                     (long long)collected, now_seconds() - t0);
+    stats[generation].collections++;
+    stats[generation].collected += collected;
+    if (observer) observer(GC_PHASE_DONE, NULL, NULL, generation, observer_ctx);
+    return collected;
+}
+
+/* Calls every gc.callbacks entry with (phase, info). */
+static void invoke_callbacks(const char *phase, int generation, int64_t collected, double duration) {
+    if (!IS_LIST(gc_callbacks) || AS_LIST(gc_callbacks)->len == 0) return;
+    Value ph = ou_str_cstr(phase);
+    Value info = ou_dict_new();
+    Value gen = ou_int(generation), col = ou_int(collected), dur = ou_float(duration);
+    if (IS_ERR(ph) || IS_ERR(info) || ou_dict_set_str(info, "generation", gen) < 0 ||
+        ou_dict_set_str(info, "collected", col) < 0 ||
+        ou_dict_set_str(info, "uncollectable", MK_SMALLINT(0)) < 0 ||
+        ou_dict_set_str(info, "duration", dur) < 0) {
+        ou_err_write_unraisable(gc_callbacks);
+        goto done;
+    }
+    /* Indexing the live list, as CPython does: callbacks may add or remove callbacks. */
+    for (int64_t i = 0; IS_LIST(gc_callbacks) && i < AS_LIST(gc_callbacks)->len; i++) {
+        Value cb = ou_newref(AS_LIST(gc_callbacks)->items[i]);
+        Value r = ou_call2(cb, ph, info);
         if (IS_ERR(r))
-            ou_err_write_unraisable(del);
+            ou_err_write_unraisable(cb);
         else
             ou_decref(r);
-        if (!IS_UNDEF(saved)) ou_err_restore(saved);
+        ou_decref(cb);
     }
+done:
+    ou_xdecref(ph);
+    ou_xdecref(info);
+    ou_xdecref(col);
+}
 
-    /* Step 5: anything a finalizer resurrected survives, with all it reaches. */
-    if (ran_finalizer) {
-        for (int64_t i = 0; i < dead.n; i++) dead.items[i]->gcflags |= GCF_CANDIDATE;
-        find_reachable(dead.items, dead.n, 1);
-        int64_t k = 0;
-        for (int64_t i = 0; i < dead.n; i++) {
-            OuObject *o = dead.items[i];
-            bool alive = o->gcflags & GCF_REACHABLE;
-            o->gcflags &= (uint16_t) ~(GCF_CANDIDATE | GCF_REACHABLE);
-            if (alive) {
-                Value v = MK_OBJ(o);
-                ou_decref(v); /* our hold; the object stays alive by its outside references */
-            } else {
-                dead.items[k++] = o;
-            }
-        }
-        dead.n = k;
-    }
-
-    /* Step 6: break the cycles, then let reference counting free them. */
-    for (int64_t i = 0; i < dead.n; i++) {
-        OuObject *o = dead.items[i];
-        if (o->type->clear) o->type->clear(o);
-    }
-    for (int64_t i = 0; i < dead.n; i++) ou_decref(MK_OBJ(dead.items[i]));
-    free(dead.items);
-
-    /* Keep collection cost linear: the next collection waits for the heap to grow by a
-     * quarter, and at least 700 allocations. */
-    threshold = ntracked / 4 > 700 ? ntracked / 4 : 700;
+static int64_t collect_with_callbacks(int generation) {
+    gc_collecting = true;
+    gc_pending = 0;
+    Value saved = ou_err_fetch();
+    bool timed = IS_LIST(gc_callbacks) && AS_LIST(gc_callbacks)->len > 0;
+    invoke_callbacks("start", generation, 0, 0.0);
+    double t0 = timed ? now_seconds() : 0;
+    int64_t n = collect_main(generation);
+    invoke_callbacks("stop", generation, n, timed ? now_seconds() - t0 : 0.0);
+    if (ou_err_occurred()) ou_err_clear();
+    if (IS_OBJ(saved)) ou_err_restore(saved);
     gc_collecting = false;
-    return found;
+    return n;
+}
 
-oom:
-    free(all.items);
-    gc_collecting = false;
+int64_t gc_collect(int generation) {
+    if (gc_collecting) return 0;
+    if (generation < 0) generation = 0;
+    if (generation >= GC_NGENS) generation = GC_NGENS - 1;
+    return collect_with_callbacks(generation);
+}
+
+int64_t gc_collect_auto(void) {
+    gc_pending = 0;
+    if (gc_collecting) return 0;
+#if OU_GC_STRESS
+    if (stress_full) {
+        stress_full = false;
+        gc_collecting = true;
+        Value saved = ou_err_fetch();
+        collect_stress();
+        if (IS_OBJ(saved)) ou_err_restore(saved);
+        gc_collecting = false;
+    }
+#endif
+    for (int i = GC_NGENS - 1; i >= 0; i--) {
+        if (gens[i].count <= gens[i].threshold) continue;
+        /* Full collections are rationed: see the header comment. */
+        if (i == GC_NGENS - 1 && long_lived_pending < long_lived_total / 4) continue;
+        return collect_with_callbacks(i);
+    }
     return 0;
+}
+
+/* A collection without gc.callbacks (the ones at exit after the first, as CPython's
+ * _PyGC_CollectNoFail). */
+static void collect_plain(int generation) {
+    if (gc_collecting) return;
+    gc_collecting = true;
+    gc_pending = 0;
+    Value saved = ou_err_fetch();
+    collect_main(generation);
+    if (ou_err_occurred()) ou_err_clear();
+    if (IS_OBJ(saved)) ou_err_restore(saved);
+    gc_collecting = false;
 }
 
 void gc_finalize_all(void) {
-    gc_collect(2);
+    /* The first call (module globals already cleared) is CPython's last gc.collect() with the
+     * callbacks, when the collector is enabled; later ones are plain full collections. */
+    static bool first = true;
+    if (first && gc_enabled) {
+        gc_collect(GC_NGENS - 1);
+    } else {
+        collect_plain(GC_NGENS - 1);
+    }
+    first = false;
+    gc_unfreeze();
     /* What is left is referenced from outside the tracked heap (e.g. by leaked C references)
      * or was resurrected; clear everything so that reference counts drop to zero. */
     for (int round = 0; round < 4 && ntracked > 0; round++) {
         ObjVec all = {0};
-        for (GcHead *h = tracked.next; h != &tracked; h = h->next) {
-            OuObject *o = GC_OBJ(h);
-            if (o->gcflags & OU_GCF_IMMORTAL) continue;
-            if (!vec_push(&all, o)) break;
-            o->rc++;
+        for (int g = 0; g < GC_NGENS; g++) {
+            for (GcHead *h = gens[g].head.next; h != &gens[g].head; h = h->next) {
+                OuObject *o = GC_OBJ(h);
+                if ((o->gcflags & OU_GCF_IMMORTAL) || o->rc == 0) continue;
+                if (!vec_push(&all, o)) break;
+                o->rc++;
+            }
         }
         for (int64_t i = 0; i < all.n; i++) {
             OuObject *o = all.items[i];
@@ -307,6 +767,6 @@ void gc_finalize_all(void) {
         }
         for (int64_t i = 0; i < all.n; i++) ou_decref(MK_OBJ(all.items[i]));
         free(all.items);
-        gc_collect(2);
+        collect_plain(GC_NGENS - 1);
     }
 }

@@ -106,6 +106,9 @@ typedef struct OuObject {
 #define OU_GCF_UNREACHABLE 0x20 /* set by the collector on the unreachable set while it
                                    clears weak references and runs finalizers */
 #define OU_GCF_WEAKREFS 0x40    /* the object has (or had) weak references: see vm/weakref.c */
+#define OU_GCF_OBSERVED 0x8000  /* known to `ouro --step` (demo/step.c): set on the objects alive
+                                   when a script starts and on those it has numbered, so that a
+                                   new object at a reused address is told apart from them */
 
 typedef struct OuType OuType;
 typedef int (*ou_visitfn)(OuObject *child, void *arg);
@@ -402,6 +405,12 @@ static inline bool ou_is_type(Value v, OuType *t) { return IS_OBJ(v) && AS_OBJ(v
 #define IS_LIST(v) ou_is_type((v), &ou_list_type)
 #define IS_TUPLE(v) ou_is_type((v), &ou_tuple_type)
 #define IS_DICT(v) ou_is_type((v), &ou_dict_type)
+/* str or an instance of a str subclass (same OuStr layout at the start): for argument checks
+ * that, as CPython's PyUnicode_Check, accept subclasses. */
+#define IS_STR_SUB(v) (IS_STR(v) || (IS_OBJ(v) && ou_is_subtype(AS_OBJ(v)->type, &ou_str_type)))
+/* type->dictoffset value for subclasses of variable-size builtins (str, tuple): the instance
+ * dict is the 8-byte-aligned word right after the variable part (see om_dictptr in vm/). */
+#define OU_DICTOFFSET_TAIL (-1)
 #define IS_BOXINT(v) ou_is_type((v), &ou_int_type)
 #define AS_STR(v) ((OuStr *)AS_OBJ(v))
 #define AS_LIST(v) ((OuList *)AS_OBJ(v))
@@ -615,6 +624,17 @@ void ou_weakref_object_dying(OuObject *o);
  * set (PEP 442 / CPython's handle_weakrefs: all cleared before any callback runs). Returns
  * the number of callbacks called; never fails (callback errors are unraisable). */
 int64_t ou_weakref_gc_clear(OuObject **set, int64_t n);
+/* The weakref module's types and operations (vm/weakref.c, used by stdlib/mod_weakref.c).
+ * callback: a callable, or None / OU_UNDEF for none. Callback-less refs (and proxies) to one
+ * object are shared. TypeError "cannot create weak reference to 'int' object" for objects
+ * that do not accept weak references. */
+extern OuType ou_weakref_type, ou_weakproxy_type, ou_weakcallableproxy_type;
+Value ou_weakref_new(Value obj, Value callback);
+Value ou_weakref_proxy(Value obj, Value callback);
+Value ou_weakref_referent(Value ref);  /* borrowed: the referent, or None once dead */
+int64_t ou_weakref_count(Value obj);   /* weakref.getweakrefcount(obj); never fails */
+Value ou_weakref_list(Value obj);      /* weakref.getweakrefs(obj): a new list */
+int vm_init_weakref(void);             /* readies the three types; idempotent; 0/-1 */
 
 /* Recursion guard for C code that recurses on user data (repr of nested lists, comparisons). */
 int ou_enter_recursive_call(const char *where); /* -1 and RecursionError when too deep */

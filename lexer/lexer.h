@@ -67,6 +67,7 @@ typedef struct LxState {
     /* Compound-statement header of the current and of the previous logical line, for
      * "expected an indented block after 'if' statement on line N". hdr is the keyword token. */
     int hdr_cur, hdr_cur_line, hdr_prev, hdr_prev_line;
+    bool hdr_colon, hdr_prev_colon; /* a ':' outside brackets was seen on that line */
     int nl_line, nl_col;       /* position of the last NEWLINE token */
 } LxState;
 

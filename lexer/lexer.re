@@ -282,7 +282,7 @@ static bool number_end_ok(LxState *lx, const char *p, char kind)
     }
     if (keyword_follows(p))
         return true;
-    lx_error(lx, 0, lx->line, lx_col(lx, lx->tok), "invalid %s literal", names[ki]);
+    lx_error(lx, 0, lx->line, lx_col(lx, p) - 1, "invalid %s literal", names[ki]);
     return false;
 }
 
@@ -383,7 +383,16 @@ static int scan(LxState *lx, PS_YYSTYPE *val)
 
         [ \t\f]+                  { lx->cur = (const char *)YYCURSOR; continue; }
         "#" [^\n\x00]*            { lx->cur = (const char *)YYCURSOR; continue; }
-        "\\\n"                    { lx->cur = (const char *)YYCURSOR; newline_at(lx, lx->cur); continue; }
+        "\\\n" {
+            if ((const char *)YYCURSOR == lx->end) {
+                set_incomplete(lx);
+                lx_error(lx, 0, line, col + 1, "unexpected EOF while parsing");
+                return RAW_ERROR;
+            }
+            lx->cur = (const char *)YYCURSOR;
+            newline_at(lx, lx->cur);
+            continue;
+        }
         "\\" {
             if (*YYCURSOR == 0 && (const char *)YYCURSOR == lx->end) {
                 set_incomplete(lx);
@@ -592,7 +601,7 @@ static bool measure_indent(LxState *lx)
                 goto tab_error;
         } else if (col > lx->ind[top]) {
             if (top + 1 >= OU_MAX_INDENT) {
-                lx_error(lx, 1, lx->line, lx_col(lx, p), "too many levels of indentation");
+                lx_error(lx, 1, lx->line, 0, "too many levels of indentation");
                 return false;
             }
             if (alt <= lx->alt[top])
@@ -717,7 +726,6 @@ static int next1(LxState *lx, PS_YYSTYPE *val, PS_YYLTYPE *loc)
             }
             if (lx->any) {
                 lx->any = false;
-                loc->last_column++;
                 lx->nl_line = loc->first_line;
                 lx->nl_col = loc->first_column;
                 return T_NEWLINE;
@@ -743,6 +751,12 @@ static int next1(LxState *lx, PS_YYSTYPE *val, PS_YYLTYPE *loc)
         switch (t) {
         case RAW_ERROR:
             return T_LEXERROR;
+        case T_NAME:
+        case T_NUMBER:
+            val->node->end_line = loc->last_line;
+            val->node->end_col = loc->last_column;
+            lx->any = true;
+            return t;
         case RAW_NEWLINE:
             newline_at(lx, lx->cur);
             if (lx->depth > 0 || lx->mode == PS_MODE_FSTRING)
@@ -752,7 +766,7 @@ static int next1(LxState *lx, PS_YYSTYPE *val, PS_YYLTYPE *loc)
                 continue;
             lx->any = false;
             loc->last_line = loc->first_line;
-            loc->last_column = loc->first_column + 1;
+            loc->last_column = loc->first_column;
             lx->nl_line = loc->first_line;
             lx->nl_col = loc->first_column;
             return T_NEWLINE;
@@ -823,7 +837,11 @@ int lx_next(LxState *lx, PS_YYSTYPE *val, PS_YYLTYPE *loc)
             lx->hdr_cur = 0;
         }
     }
+    if (t == ':' && lx->depth == 0)
+        lx->hdr_colon = true;
     if (t == T_NEWLINE) {
+        lx->hdr_prev_colon = lx->hdr_colon;
+        lx->hdr_colon = false;
         lx->hdr_prev = lx->hdr_cur;
         lx->hdr_prev_line = lx->hdr_cur_line;
         lx->hdr_cur = 0;

@@ -87,6 +87,7 @@ start:
   | START_SINGLE stmts_opt         { P->module->body = *$2; }
   | START_EVAL testlist_star_expr newlines_opt {
         PsNode *s = MK(N_EXPR_STMT, @2); s->a = $2;
+        CHK(ps_no_star(P, $2));
         ps_list_push(P->arena, &P->module->body, s);
     }
   | START_FSTRING atom newlines_opt {
@@ -535,7 +536,8 @@ power:
 atom_expr:
     atom
   | atom_expr '(' ')'              { $$ = MK(N_CALL, @$); $$->a = $1; }
-  | atom_expr '(' arglist ')'      { $$ = MK(N_CALL, @$); $$->a = $1; CHK(ps_call_args(P, $$, $3)); }
+  | atom_expr '(' arglist ')'      { $$ = MK(N_CALL, @$); $$->a = $1; CHK(ps_call_args(P, $$, $3));
+                                     ps_genexp_arg(P, $$, &@2, &@4); }
   | atom_expr '(' arglist ',' ')'  { $$ = MK(N_CALL, @$); $$->a = $1; CHK(ps_call_args(P, $$, $3)); }
   | atom_expr '[' subscripts ']'   { $$ = MK(N_SUBSCRIPT, @$); $$->a = $1; $$->b = $3; }
   | atom_expr '.' NAME             { $$ = MK(N_ATTRIBUTE, @$); $$->a = $1; $$->str = $3->str; }

@@ -108,10 +108,10 @@ void ps_list_push(PsArena *a, PsList *l, PsNode *n)
 
 /* ---- errors ---- */
 
-void ps_error_at(PsParser *P, int kind, int line, int col, const char *fmt, ...)
+bool ps_error_at(PsParser *P, int kind, int line, int col, const char *fmt, ...)
 {
     if (P->failed)
-        return;
+        return false;
     char buf[512];
     int off = 0;
     va_list ap;
@@ -126,7 +126,21 @@ void ps_error_at(PsParser *P, int kind, int line, int col, const char *fmt, ...)
     P->res->err_line = line;
     P->res->err_col = col + 1;
     P->res->err_end_col = col + 1;
+    return true;
 }
+
+void ps_error_end(PsParser *P, int end_line, int end_col)
+{
+    if (end_line == P->res->err_line && end_col + 1 > P->res->err_col)
+        P->res->err_end_col = end_col + 1;
+}
+
+/* Records an error spanning node e. */
+#define NODE_ERR(P, e, ...) \
+    do { \
+        if (ps_error_at((P), 0, (e)->line, (e)->col, __VA_ARGS__)) \
+            ps_error_end((P), (e)->end_line, (e)->end_col); \
+    } while (0)
 
 static bool ends_operand(int t)
 {
@@ -143,7 +157,7 @@ static bool starts_operand(int t)
 {
     switch (t) {
     case T_NAME: case T_NUMBER: case T_STRING: case '(': case '[': case '{': case T_NONE:
-    case T_TRUE: case T_FALSE: case T_ELLIPSIS: case T_LAMBDA: case T_NOT:
+    case T_TRUE: case T_FALSE: case T_ELLIPSIS:
         return true;
     default:
         return false;
@@ -175,6 +189,7 @@ void ps_syntax_error(PsParser *P, const PsErrCtx *e)
         return; /* the lexer has already said what went wrong */
     P->la_line = e->line;
     P->la_col = e->col;
+    P->b_scan = ends_operand(lx->prev_tok) && starts_operand(lx->last_tok);
     if (e->want_indent && !e->la_indent) {
         const char *h = header_name(lx->hdr_prev);
         int line = e->line, col = e->col;
@@ -199,16 +214,25 @@ void ps_syntax_error(PsParser *P, const PsErrCtx *e)
         ps_error_at(P, 1, e->line, e->col, "unexpected unindent");
         return;
     }
-    if (e->want_colon && e->la_newline && header_name(lx->hdr_prev)) {
-        ps_error_at(P, 0, e->line, e->col, "expected ':'");
+    if (e->want_colon && e->la_newline && header_name(lx->hdr_prev) && !lx->hdr_prev_colon) {
+        NODE_ERR(P, e, "expected ':'");
+        return;
+    }
+    if (e->want_colon && (lx->prev_tok == T_ELSE || lx->prev_tok == T_FINALLY
+                          || lx->prev_tok == T_TRY)) {
+        NODE_ERR(P, e, "expected ':'");
+        return;
+    }
+    if (e->la_newline && lx->prev_tok == ':' && lx->depth == 0) {
+        ps_error_at(P, 0, lx->prev_line, lx->prev_col, "invalid syntax");
         return;
     }
     if (e->want_except && !e->want_colon) {
-        ps_error_at(P, 0, e->line, e->col, "expected 'except' or 'finally' block");
+        NODE_ERR(P, e, "expected 'except' or 'finally' block");
         return;
     }
     if (e->only_lpar) {
-        ps_error_at(P, 0, e->line, e->col, "expected '('");
+        NODE_ERR(P, e, "expected '('");
         return;
     }
     /* The bracket depth before the lookahead token. */
@@ -220,16 +244,17 @@ void ps_syntax_error(PsParser *P, const PsErrCtx *e)
     if (depth < 0)
         depth = 0;
     if (e->want_else && lx->if_line > 0) {
-        ps_error_at(P, 0, lx->if_line, lx->if_col,
-                    "expected 'else' after 'if' expression");
+        if (ps_error_at(P, 0, lx->if_line, lx->if_col, "expected 'else' after 'if' expression"))
+            ps_error_end(P, e->line, e->col);
         return;
     }
     if (depth == 0 && lx->prev_tok == T_NAME && lx->prev_name
         && (strcmp(lx->prev_name, "print") == 0 || strcmp(lx->prev_name, "exec") == 0)
         && starts_operand(lx->last_tok) && lx->last_tok != '(') {
-        ps_error_at(P, 0, lx->prev_line, lx->prev_col,
-                    "Missing parentheses in call to '%s'. Did you mean %s(...)?", lx->prev_name,
-                    lx->prev_name);
+        if (ps_error_at(P, 0, lx->prev_line, lx->prev_col,
+                        "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                        lx->prev_name, lx->prev_name))
+            ps_error_end(P, e->end_line, e->end_col);
         return;
     }
     if (depth > 0 && lx->br[depth - 1] == '{' && lx->prev_tok == ':'
@@ -244,14 +269,24 @@ void ps_syntax_error(PsParser *P, const PsErrCtx *e)
                     "':' expected after dictionary key");
         return;
     }
-    if (depth > 0 && !e->la_lexerror && ends_operand(lx->prev_tok)
-        && starts_operand(lx->last_tok) && lx->elem_line[depth] > 0) {
+    if (depth > 0 && lx->last_tok == '=' && ends_operand(lx->prev_tok)
+        && lx->elem_line[depth] > 0) {
         ps_error_at(P, 0, lx->elem_line[depth], lx->elem_col[depth],
-                    "invalid syntax. Perhaps you forgot a comma?");
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        P->comma_hint = true;
+        P->b_scan = true;
+        return;
+    }
+    if (depth > 0 && !e->la_lexerror && ends_operand(lx->prev_tok)
+        && starts_operand(lx->last_tok) && lx->elem_line[depth] > 0
+        && lx->prev_line == lx->last_line) {
+        if (ps_error_at(P, 0, lx->elem_line[depth], lx->elem_col[depth],
+                        "invalid syntax. Perhaps you forgot a comma?"))
+            ps_error_end(P, e->end_line, e->end_col);
         P->comma_hint = true;
         return;
     }
-    ps_error_at(P, 0, e->line, e->col, "invalid syntax");
+    NODE_ERR(P, e, "invalid syntax");
 }
 
 /* ---- node helpers for the grammar ---- */
@@ -408,7 +443,7 @@ static bool set_ctx(PsParser *P, PsNode *e, int why, bool top)
     switch (e->kind) {
     case N_NAME:
         if (strcmp(e->str, "__debug__") == 0) {
-            ps_error_at(P, 0, e->line, e->col, why == PS_T_DEL ? "cannot delete __debug__"
+            NODE_ERR(P, e, why == PS_T_DEL ? "cannot delete __debug__"
                                                                : "cannot assign to __debug__");
             return false;
         }
@@ -424,7 +459,7 @@ static bool set_ctx(PsParser *P, PsNode *e, int why, bool top)
         for (int i = 0; i < e->elts.n; i++) {
             PsNode *x = e->elts.items[i];
             if (x->kind == N_STARRED && why != PS_T_DEL && ++stars > 1) {
-                ps_error_at(P, 0, e->line, e->col, "multiple starred expressions in assignment");
+                NODE_ERR(P, e, "multiple starred expressions in assignment");
                 return false;
             }
             if (!set_ctx(P, x, why, false))
@@ -435,12 +470,11 @@ static bool set_ctx(PsParser *P, PsNode *e, int why, bool top)
     }
     case N_STARRED:
         if (why == PS_T_DEL) {
-            ps_error_at(P, 0, e->line, e->col, "cannot delete starred");
+            NODE_ERR(P, e, "cannot delete starred");
             return false;
         }
         if (top) {
-            ps_error_at(P, 0, e->line, e->col,
-                        "starred assignment target must be in a list or tuple");
+            NODE_ERR(P, e, "starred assignment target must be in a list or tuple");
             return false;
         }
         e->ctx = ctx;
@@ -448,7 +482,7 @@ static bool set_ctx(PsParser *P, PsNode *e, int why, bool top)
     case N_YIELD:
     case N_YIELD_FROM:
         if (why != PS_T_DEL) {
-            ps_error_at(P, 0, e->line, e->col, "assignment to yield expression not possible");
+            NODE_ERR(P, e, "assignment to yield expression not possible");
             return false;
         }
         break;
@@ -456,12 +490,11 @@ static bool set_ctx(PsParser *P, PsNode *e, int why, bool top)
         break;
     }
     if (why == PS_T_DEL)
-        ps_error_at(P, 0, e->line, e->col, "cannot delete %s", expr_name(e));
+        NODE_ERR(P, e, "cannot delete %s", expr_name(e));
     else if (why == PS_T_ASSIGN1 && top && hint_eq(e))
-        ps_error_at(P, 0, e->line, e->col,
-                    "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(e));
+        NODE_ERR(P, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(e));
     else
-        ps_error_at(P, 0, e->line, e->col, "cannot assign to %s", expr_name(e));
+        NODE_ERR(P, e, "cannot assign to %s", expr_name(e));
     return false;
 }
 
@@ -469,8 +502,7 @@ PsNode *ps_target(PsParser *P, PsNode *e, int why)
 {
     if (why == PS_T_AUG) {
         if (e->kind != N_NAME && e->kind != N_ATTRIBUTE && e->kind != N_SUBSCRIPT) {
-            ps_error_at(P, 0, e->line, e->col,
-                        "'%s' is an illegal expression for augmented assignment", expr_name(e));
+            NODE_ERR(P, e, "'%s' is an illegal expression for augmented assignment", expr_name(e));
             return NULL;
         }
     }
@@ -495,10 +527,28 @@ bool ps_targets(PsParser *P, PsNode *del, PsNode *e, int why)
     return true;
 }
 
+/* The leftmost operand of an expression, where CPython's bitwise_or would start. */
+static PsNode *leftmost(PsNode *e)
+{
+    for (;;) {
+        switch (e->kind) {
+        case N_IFEXP: e = e->b; break;
+        case N_COMPARE: case N_BINOP: e = e->a; break;
+        case N_BOOLOP: e = e->values.items[0]; break;
+        case N_TUPLE: if (e->elts.n == 0) return e; e = e->elts.items[0]; break;
+        default: return e;
+        }
+    }
+}
+
 bool ps_assign(PsParser *P, PsNode *assign, PsList *sides)
 {
     int n = sides->n;
     int why = n == 2 ? PS_T_ASSIGN1 : PS_T_ASSIGN;
+    PsNode *v = leftmost(sides->items[n - 1]);
+    if ((v->kind == N_UNARYOP && v->ival == 3) || v->kind == N_LAMBDA || v->kind == N_YIELD
+        || v->kind == N_YIELD_FROM || v->kind == N_STARRED)
+        why = PS_T_ASSIGN;
     for (int i = 0; i < n - 1; i++) {
         if (!set_ctx(P, sides->items[i], why, true))
             return false;
@@ -519,13 +569,13 @@ PsNode *ps_anntarget(PsParser *P, PsNode *e, int line, int col, int64_t *simple)
         *simple = 0;
         break;
     case N_TUPLE:
-        ps_error_at(P, 0, e->line, e->col, "only single target (not tuple) can be annotated");
+        NODE_ERR(P, e, "only single target (not tuple) can be annotated");
         return NULL;
     case N_LIST:
-        ps_error_at(P, 0, e->line, e->col, "only single target (not list) can be annotated");
+        NODE_ERR(P, e, "only single target (not list) can be annotated");
         return NULL;
     default:
-        ps_error_at(P, 0, e->line, e->col, "illegal target for annotation");
+        NODE_ERR(P, e, "illegal target for annotation");
         return NULL;
     }
     return set_ctx(P, e, PS_T_PLAIN, true) ? e : NULL;
@@ -534,7 +584,7 @@ PsNode *ps_anntarget(PsParser *P, PsNode *e, int line, int col, int64_t *simple)
 PsNode *ps_walrus_target(PsParser *P, PsNode *e)
 {
     if (e->kind != N_NAME) {
-        ps_error_at(P, 0, e->line, e->col, "cannot use assignment expressions with %s",
+        NODE_ERR(P, e, "cannot use assignment expressions with %s",
                     expr_name(e));
         return NULL;
     }
@@ -549,13 +599,32 @@ const char *ps_kwname(PsParser *P, PsNode *e, const PS_YYLTYPE *loc)
         return e->str;
     if (e->kind == N_CONST && !paren && (e->ckind == K_TRUE || e->ckind == K_FALSE
                                          || e->ckind == K_NONE)) {
-        ps_error_at(P, 0, loc->first_line, loc->first_column, "cannot assign to %s",
-                    expr_name(e));
+        if (ps_error_at(P, 0, loc->first_line, loc->first_column, "cannot assign to %s",
+                        expr_name(e)))
+            ps_error_end(P, loc->last_line, loc->last_column);
         return NULL;
     }
-    ps_error_at(P, 0, loc->first_line, loc->first_column,
-                "expression cannot contain assignment, perhaps you meant \"==\"?");
+    if (ps_error_at(P, 0, loc->first_line, loc->first_column,
+                    "expression cannot contain assignment, perhaps you meant \"==\"?"))
+        ps_error_end(P, loc->last_line, loc->last_column);
     return NULL;
+}
+
+/* eval() takes expressions without a starred element at the top. */
+bool ps_no_star(PsParser *P, PsNode *e)
+{
+    if (e->kind == N_TUPLE && e->elts.n > 0 && e->line == e->elts.items[0]->line
+        && e->col == e->elts.items[0]->col) {
+        for (int i = 0; i < e->elts.n; i++)
+            if (!ps_no_star(P, e->elts.items[i]))
+                return false;
+        return true;
+    }
+    if (e->kind == N_STARRED) {
+        NODE_ERR(P, e, "invalid syntax");
+        return false;
+    }
+    return true;
 }
 
 /* ---- parameters and arguments ---- */
@@ -568,6 +637,8 @@ PsNode *ps_param(PsParser *P, int kind, PsNode *name, PsNode *ann, PsNode *def,
         n->str = name->str;
         n->line = name->line;
         n->col = name->col;
+        n->end_line = name->end_line;
+        n->end_col = name->end_col;
     }
     n->ival = kind;
     n->a = ann;
@@ -586,21 +657,21 @@ PsNode *ps_arguments(PsParser *P, PsList *items, bool lambda, const PS_YYLTYPE *
         PsNode *def = p->b;
         p->b = NULL;
         if (seen_dstar) {
-            ps_error_at(P, 0, p->line, p->col, "arguments cannot follow var-keyword argument");
+            NODE_ERR(P, p, "arguments cannot follow var-keyword argument");
             return NULL;
         }
         switch (p->ival) {
         case PS_P_SLASH:
             if (seen_slash) {
-                ps_error_at(P, 0, p->line, p->col, "/ may appear only once");
+                NODE_ERR(P, p, "/ may appear only once");
                 return NULL;
             }
             if (seen_star) {
-                ps_error_at(P, 0, p->line, p->col, "/ must be ahead of *");
+                NODE_ERR(P, p, "/ must be ahead of *");
                 return NULL;
             }
             if (A->args.n == 0) {
-                ps_error_at(P, 0, p->line, p->col, "at least one argument must precede /");
+                NODE_ERR(P, p, "at least one argument must precede /");
                 return NULL;
             }
             A->posonly = A->args;
@@ -613,8 +684,7 @@ PsNode *ps_arguments(PsParser *P, PsList *items, bool lambda, const PS_YYLTYPE *
                     ps_list_push(P->arena, &A->defaults, def);
                     seen_default = true;
                 } else if (seen_default) {
-                    ps_error_at(P, 0, p->line, p->col,
-                                "non-default argument follows default argument");
+                    NODE_ERR(P, p, "non-default argument follows default argument");
                     return NULL;
                 }
                 ps_list_push(P->arena, &A->args, p);
@@ -626,17 +696,16 @@ PsNode *ps_arguments(PsParser *P, PsList *items, bool lambda, const PS_YYLTYPE *
         case PS_P_STAR:
         case PS_P_BARESTAR:
             if (seen_star) {
-                ps_error_at(P, 0, p->line, p->col, "* argument may appear only once");
+                NODE_ERR(P, p, "* argument may appear only once");
                 return NULL;
             }
             if (def) {
-                ps_error_at(P, 0, p->line, p->col,
-                            "var-positional argument cannot have default value");
+                NODE_ERR(P, p, "var-positional argument cannot have default value");
                 return NULL;
             }
             if (p->ival == PS_P_BARESTAR
                 && (i + 1 == items->n || items->items[i + 1]->ival != PS_P_PLAIN)) {
-                ps_error_at(P, 0, p->line, p->col, "named arguments must follow bare *");
+                NODE_ERR(P, p, "named arguments must follow bare *");
                 return NULL;
             }
             if (p->ival == PS_P_STAR)
@@ -645,8 +714,7 @@ PsNode *ps_arguments(PsParser *P, PsList *items, bool lambda, const PS_YYLTYPE *
             break;
         case PS_P_DSTAR:
             if (def) {
-                ps_error_at(P, 0, p->line, p->col,
-                            "var-keyword argument cannot have default value");
+                NODE_ERR(P, p, "var-keyword argument cannot have default value");
                 return NULL;
             }
             A->kwarg = p;
@@ -662,8 +730,7 @@ PsNode *ps_arguments(PsParser *P, PsList *items, bool lambda, const PS_YYLTYPE *
             continue;
         for (int j = 0; j < i; j++) {
             if (items->items[j]->str && strcmp(items->items[j]->str, s) == 0) {
-                ps_error_at(P, 0, items->items[i]->line, items->items[i]->col,
-                            "duplicate argument '%s' in function definition", s);
+                NODE_ERR(P, items->items[i], "duplicate argument '%s' in function definition", s);
                 return NULL;
             }
         }
@@ -680,7 +747,7 @@ bool ps_call_args(PsParser *P, PsNode *call, PsList *items)
         if (x->kind == N_GENEXP && x->ival == 1) {
             x->ival = 0;
             if (items->n > 1) {
-                ps_error_at(P, 0, x->line, x->col, "Generator expression must be parenthesized");
+                NODE_ERR(P, x, "Generator expression must be parenthesized");
                 return false;
             }
         }
@@ -690,7 +757,7 @@ bool ps_call_args(PsParser *P, PsNode *call, PsList *items)
                 for (int j = 0; j < call->keywords.n; j++) {
                     const char *k = call->keywords.items[j]->str;
                     if (k && strcmp(k, x->str) == 0) {
-                        ps_error_at(P, 0, x->line, x->col, "keyword argument repeated: %s",
+                        NODE_ERR(P, x, "keyword argument repeated: %s",
                                     x->str);
                         return false;
                     }
@@ -701,26 +768,41 @@ bool ps_call_args(PsParser *P, PsNode *call, PsList *items)
             ps_list_push(P->arena, &call->keywords, x);
         } else if (x->kind == N_STARRED) {
             if (seen_dstar) {
-                ps_error_at(P, 0, x->line, x->col,
-                            "iterable argument unpacking follows keyword argument unpacking");
+                NODE_ERR(P, x, "iterable argument unpacking follows keyword argument unpacking");
                 return false;
             }
             ps_list_push(P->arena, &call->args, x);
         } else {
             if (seen_dstar) {
-                ps_error_at(P, 0, x->line, x->col + 1,
-                            "positional argument follows keyword argument unpacking");
+                if (ps_error_at(P, 0, x->line, x->col + 1,
+                                "positional argument follows keyword argument unpacking"))
+                    ps_error_end(P, x->end_line, x->end_col + 1);
                 return false;
             }
             if (seen_kw) {
-                ps_error_at(P, 0, x->line, x->col + 1,
-                            "positional argument follows keyword argument");
+                if (ps_error_at(P, 0, x->line, x->col + 1,
+                                "positional argument follows keyword argument"))
+                    ps_error_end(P, x->end_line, x->end_col + 1);
                 return false;
             }
             ps_list_push(P->arena, &call->args, x);
         }
     }
     return true;
+}
+
+/* A generator that is a call's only argument owns the call's parentheses (CPython's span). */
+void ps_genexp_arg(PsParser *P, PsNode *call, const PS_YYLTYPE *lpar, const PS_YYLTYPE *rpar)
+{
+    if (call->args.n == 1 && call->keywords.n == 0 && call->args.items[0]->kind == N_GENEXP) {
+        PsNode *g = call->args.items[0];
+        if (g->line != lpar->first_line || g->col != lpar->first_column + 1)
+            return; /* parenthesized itself, or not directly after the '(' */
+        g->line = lpar->first_line;
+        g->col = lpar->first_column;
+        g->end_line = rpar->last_line;
+        g->end_col = rpar->last_column;
+    }
 }
 
 /* ---- string literals ---- */
@@ -1059,7 +1141,7 @@ static size_t fs_field(PsParser *P, const PsStrTok *t, size_t i, FsOut *o, int n
             f->ival = -1; /* `=` with a format spec formats rather than repr()s */
         FsOut so = {0};
         body_pos(t, k + 1, &so.line, &so.col);
-        PsNode *spec = ps_node(P->arena, N_FSTRING, so.line, so.col);
+        PsNode *spec = ps_node(P->arena, N_FSTRING, t->line, t->col);
         k = fs_part(P, t, k + 1, &so, nest + 1, true);
         if (k == (size_t)-1) {
             free(so.lit.p);
@@ -1234,19 +1316,19 @@ static bool check_flow(PsParser *P, PsList *body, bool in_loop, bool in_func)
         switch (s->kind) {
         case N_BREAK:
             if (!in_loop) {
-                ps_error_at(P, 0, s->line, s->col, "'break' outside loop");
+                NODE_ERR(P, s, "'break' outside loop");
                 return false;
             }
             break;
         case N_CONTINUE:
             if (!in_loop) {
-                ps_error_at(P, 0, s->line, s->col, "'continue' not properly in loop");
+                NODE_ERR(P, s, "'continue' not properly in loop");
                 return false;
             }
             break;
         case N_RETURN:
             if (!in_func) {
-                ps_error_at(P, 0, s->line, s->col, "'return' outside function");
+                NODE_ERR(P, s, "'return' outside function");
                 return false;
             }
             break;
@@ -1292,23 +1374,37 @@ static void scan_rest(PsParser *P)
     PsResult saved = *P->res;
     PS_YYSTYPE v;
     PS_YYLTYPE l;
-    int t, count = 0;
-    bool void_hint = false;
+    int t, prev = lx->last_tok;
+    int d0 = lx->depth - (prev == '(' || prev == '[' || prev == '{');
+    bool in_b = P->b_scan, hint_b = false, void_hint = false;
     P->failed = false;
     P->fdepth = 0;
     do {
         t = lx_next(lx, &v, &l);
-        if (count++ == 0 && P->comma_hint && (t == '=' || t == T_COLONEQ)) {
-            /* CPython does not guess a comma before `name =`: a plain invalid syntax. */
-            void_hint = true;
-            saved.err_msg = "invalid syntax";
-            saved.err_line = P->la_line;
-            saved.err_col = saved.err_end_col = P->la_col + 1;
+        if (in_b && t != T_LEXERROR) {
+            /* Find the token after the expression that begins at the lookahead (CPython's
+             * `b` in "a b"): before `=` or `:=` it does not guess a comma. */
+            bool nested = lx->depth > d0 || ((t == ')' || t == ']' || t == '}') && lx->depth >= d0);
+            if (!nested && (t == ',' || t == ':' || t == '=' || t == T_COLONEQ || t == ';'
+                            || t == T_NEWLINE || t == ')' || t == ']' || t == '}' || t == 0
+                            || (starts_operand(t) && ends_operand(prev)))) {
+                in_b = false;
+                if (P->comma_hint && (t == '=' || t == T_COLONEQ)) {
+                    void_hint = true;
+                    saved.err_msg = "invalid syntax";
+                    saved.err_line = P->la_line;
+                    saved.err_col = saved.err_end_col = P->la_col + 1;
+                }
+            }
+            prev = t;
         }
+        if (t == T_LEXERROR && in_b)
+            hint_b = true;
     } while (t != 0 && t != T_LEXERROR);
     if (P->failed && lx->unclosed) {
-        /* CPython's parser reads one token past a missing comma and meets the end itself. */
-        if (!(saved.err_line > P->res->err_line || (P->comma_hint && count == 1) || void_hint))
+        /* CPython's parser meets the end itself if it is inside the expression after a
+         * missing comma. */
+        if (!(saved.err_line > P->res->err_line || hint_b || void_hint))
             *P->res = saved;
     } else if (!P->failed) {
         *P->res = saved;
@@ -1368,7 +1464,8 @@ int ps_parse(PsArena *arena, const char *src, size_t len, const char *filename, 
         scan_rest(&P);
     if (r == 0 && !P.failed) {
         if (P.mode == PS_MODE_SINGLE && P.nstmts > 1)
-            ps_error_at(&P, 0, 1, 0,
+            ps_error_at(&P, 0, P.module->body.items[0]->end_line,
+                        P.module->body.items[0]->end_col,
                         "multiple statements found while compiling a single statement");
         else
             check_flow(&P, &P.module->body, false, false);

@@ -40,7 +40,9 @@ PsNode *ps_param(PsParser *P, int kind, PsNode *name, PsNode *ann, PsNode *def,
                  const PS_YYLTYPE *loc);
 PsNode *ps_arguments(PsParser *P, PsList *items, bool lambda, const PS_YYLTYPE *loc);
 bool ps_call_args(PsParser *P, PsNode *call, PsList *items);
+void ps_genexp_arg(PsParser *P, PsNode *call, const PS_YYLTYPE *lpar, const PS_YYLTYPE *rpar);
 
+bool ps_no_star(PsParser *P, PsNode *e);
 void ps_syntax_error(PsParser *P, const PsErrCtx *e);
 
 #endif

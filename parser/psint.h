@@ -46,14 +46,20 @@ typedef struct PsParser {
     bool lexerr;               /* ... and it came from the lexer */
     bool comma_hint;           /* ... and it was "Perhaps you forgot a comma?" */
     int la_line, la_col;       /* position of the lookahead token at a parse error */
+    bool b_scan;               /* the error was an operand right after an operand */
     struct LxState *root;      /* the lexer of the whole source (err_text comes from it) */
     PsNode *module;
 } PsParser;
 
 /* Records a SyntaxError (kind 0), IndentationError (1) or TabError (2) at line/col (col 0-based
- * in code points; stored 1-based). The first error wins. Defined in parser.c. */
-void ps_error_at(PsParser *P, int kind, int line, int col, const char *fmt, ...)
+ * in code points; stored 1-based). The first error wins: returns whether this one was recorded.
+ * Defined in parser.c. */
+bool ps_error_at(PsParser *P, int kind, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* Widens the error just recorded (when ps_error_at returned true) to end at end_line/end_col
+ * (0-based, exclusive), for CPython's end_offset. */
+void ps_error_end(PsParser *P, int end_line, int end_col);
 
 /* Parses a chain of adjacent string literals into an N_CONST (str/bytes) or N_FSTRING node.
  * NULL on error (recorded in P). Defined in parser.c. */

@@ -1108,6 +1108,15 @@ static Value bi_dir(Value *args, int nargs, Value kwnames)
         if (t->dictoffset > 0) {
             Value d = *(Value *)((char *)AS_OBJ(o) + t->dictoffset);
             r = add_keys(acc, d);
+        } else if (t->dictoffset < 0) {
+            /* The dict of a str/tuple subclass instance follows its items. */
+            Value d = ou_getattr_cstr(o, "__dict__");
+            if (IS_ERR(d)) {
+                ou_decref(acc);
+                return OU_ERR;
+            }
+            r = add_keys(acc, d);
+            ou_decref(d);
         }
         if (r == 0) r = add_mro_keys(acc, t);
     }

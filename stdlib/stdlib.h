@@ -40,6 +40,9 @@ Value mod_time_init(void);
 Value mod_builtins_module(void);
 Value ou_mod_gc_init(void); /* stdlib/mod_gc.c */
 void ou_mod_gc_fini(void);
+Value mod_objgraph_init(void); /* stdlib/mod_objgraph.c */
+void mod_objgraph_fini(void);
+Value mod_weakref_init(void); /* stdlib/mod_weakref.c */
 
 /* Helper for modules: add every function of defs and the module's name; 0/-1. */
 int mod_add_functions(Value module, const OuMethodDef *defs);

@@ -13,6 +13,8 @@
 #     or else NAME.out (CPython's stdout, written by tools/mkexpected.sh);
 #   - its stderr, normalised as in tools/mkexpected.sh, equals NAME.err when that exists;
 #   - its exit status equals NAME.rc (0 when there is no .rc).
+# Each tests/repl/*.repl transcript is run by tools/repltest.py through a pseudo-terminal and
+# passes when the session matches it (OURO_REPL_TIMEOUT: seconds per wait, default 60).
 # Prints one FAIL line (and a short diff) per failing test, then "N passed, N failed"; the
 # exit status is 1 when anything failed. Running it with /usr/bin/python3 as the binary must
 # pass everything except the .exp tests: that checks the expectations themselves.
@@ -21,6 +23,20 @@
 # $2 = binary, $3 = results folder, $4 = test path.
 if [ "$1" = "--one" ]; then
     bin=$2 res=$3 t=$4
+    case $t in
+    *.repl)
+        # An interactive-session transcript, driven through a pty by tools/repltest.py.
+        key=$(printf '%s' "$t" | tr '/' '_')
+        if OURO_REPL_TIMEOUT=${OURO_REPL_TIMEOUT:-60} timeout 300 /usr/bin/python3 \
+            tools/repltest.py "$bin" "$t" >"$res/$key.log" 2>&1; then
+            : >"$res/$key.pass"
+        else
+            head -n $((${OURO_TEST_DIFF_LINES:-12} + 1)) "$res/$key.log" >"$res/$key.fail"
+        fi
+        rm -f "$res/$key.log"
+        exit 0
+        ;;
+    esac
     base=${t%.py}
     key=$(printf '%s' "$t" | tr '/' '_')
     out=$res/$key.stdout
@@ -100,9 +116,9 @@ res=$(mktemp -d) || exit 2
 trap 'rm -rf "$res"' EXIT
 trap 'exit 130' INT TERM
 
-find tests -name '*.py' ! -name 'mod_*.py' ! -path 'tests/repl/*' | LC_ALL=C sort \
-    | grep -F -e "${OURO_TEST_FILTER:-}" >"$res/list"
-# tests/repl/ (interactive sessions) gets its own driver once the REPL exists.
+find tests \( -name '*.py' ! -name 'mod_*.py' ! -path 'tests/repl/*' \) -o -name '*.repl' \
+    | LC_ALL=C sort | grep -F -e "${OURO_TEST_FILTER:-}" >"$res/list"
+# tests/repl/*.repl are interactive sessions (see tools/repltest.py), run by the same workers.
 
 xargs -r -P "$jobs" -n 1 sh "$script" --one "$bin" "$res" <"$res/list"
 

@@ -76,7 +76,7 @@ bool as_is_jump(int op) {
     switch (op) {
     case OP_JUMP: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: case OP_FOR_ITER:
-    case OP_SETUP_EXCEPT: case OP_JUMP_IF_NOT_EXC_MATCH:
+    case OP_SETUP_EXCEPT: case OP_SETUP_WITH: case OP_JUMP_IF_NOT_EXC_MATCH:
         return true;
     default:
         return false;
@@ -241,7 +241,9 @@ int as_stack_effect(int op, int arg, bool jump) {
     case OP_CALL_METHOD_KW: return -arg - 2;
     case OP_RETURN_VALUE: return -1;
     case OP_MAKE_CLASS: return -arg - 1;
+    case OP_MAKE_CLASS_KW: return -arg - 2;
     case OP_SETUP_EXCEPT: return jump ? 1 : 0;
+    case OP_SETUP_WITH: return 0; /* the handler gets exc in place of enter_result */
     case OP_POP_BLOCK: case OP_PUSH_EXC_INFO: case OP_POP_EXCEPT: return 0;
     case OP_JUMP_IF_NOT_EXC_MATCH: return -1;
     case OP_RAISE: return -arg;
@@ -260,7 +262,7 @@ int as_stack_effect(int op, int arg, bool jump) {
 
 static int block_effect(int op) {
     switch (op) {
-    case OP_SETUP_EXCEPT: case OP_PUSH_EXC_INFO: return 1;
+    case OP_SETUP_EXCEPT: case OP_SETUP_WITH: case OP_PUSH_EXC_INFO: return 1;
     case OP_POP_BLOCK: case OP_POP_EXCEPT: return -1;
     default: return 0;
     }

@@ -141,6 +141,31 @@ static void too_many_positional(OuFunction *f, Value *fast, int given) {
                   given == 1 && !kwonly_given ? "was" : "were");
 }
 
+/* CPython's check that names the positional-only parameters passed by keyword: -1 with the
+ * TypeError set when there are any, else 0. */
+static int posonly_as_keyword(OuFunction *f, Value kwnames) {
+    OuCode *co = f->code;
+    Value *names = AS_TUPLE(co->varnames)->items;
+    Value text = OU_UNDEF;
+    for (int64_t k = 0; k < AS_TUPLE(kwnames)->len; k++) {
+        Value key = AS_TUPLE(kwnames)->items[k];
+        for (int j = 0; j < co->posonlyargcount; j++) {
+            if (names[j] != key && !ou_str_eq(names[j], key)) continue;
+            Value t = IS_UNDEF(text) ? ou_newref(key) : ou_str_printf("%U, %U", text, key);
+            ou_xdecref(text);
+            if (IS_ERR(t)) return -1;
+            text = t;
+            break;
+        }
+    }
+    if (IS_UNDEF(text)) return 0;
+    ou_err_format(ou_TypeError,
+                  "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+                  fn_qualname(f), text);
+    ou_decref(text);
+    return -1;
+}
+
 /* Binds args into fast[0..nlocals). Borrowed arguments; stored values are new references.
  * On failure the frame's slots hold whatever was bound (released by vm_frame_pop). */
 static int bind_args(OuFunction *f, Value *fast, Value *args, int nargs, Value kwnames) {
@@ -165,14 +190,15 @@ static int bind_args(OuFunction *f, Value *fast, Value *args, int nargs, Value k
         Value *names = AS_TUPLE(co->varnames)->items;
         for (int64_t k = 0; k < kn->len; k++) {
             Value key = kn->items[k], v = args[nargs + k];
-            int j;
-            for (j = 0; j < total; j++)
+            int j, posonly = co->posonlyargcount;
+            for (j = posonly; j < total; j++)
                 if (names[j] == key) break;
             if (j == total)
-                for (j = 0; j < total; j++)
+                for (j = posonly; j < total; j++)
                     if (ou_str_eq(names[j], key)) break;
             if (j == total) {
                 if (IS_UNDEF(kwdict)) {
+                    if (posonly && posonly_as_keyword(f, kwnames) < 0) return -1;
                     ou_err_format(ou_TypeError, "%U() got an unexpected keyword argument '%U'",
                                   fn_qualname(f), key);
                     return -1;

@@ -350,14 +350,43 @@ static int slot_init(Value self, Value *args, int nargs, Value kwnames) {
 
 /* ---- instances: dealloc, traverse, clear --------------------------------------------------- */
 
+Value *om_tail_dictptr(OuObject *o) {
+    OuType *bb = om_builtin_base(o->type);
+    size_t end;
+    if (bb == &ou_str_type)
+        end = offsetof(OuStr, data) + (size_t)((OuStr *)o)->len + 1;
+    else if (bb == &ou_tuple_type)
+        end = offsetof(OuTuple, items) + (size_t)((OuTuple *)o)->len * sizeof(Value);
+    else
+        return NULL;
+    return (Value *)((char *)o + ((end + 7u) & ~(size_t)7u));
+}
+
 static Value *own_dictptr(OuObject *o, OuType *t, OuType *bb) {
-    if (t->dictoffset <= 0 || t->dictoffset == bb->dictoffset) return NULL;
+    if (t->dictoffset < 0) return om_tail_dictptr(o);
+    if (t->dictoffset == 0 || t->dictoffset == bb->dictoffset) return NULL;
     return (Value *)((char *)o + t->dictoffset);
 }
+
+/* Instances whose builtin base is object are an OuObject and then only Value words (slots,
+ * dict): the words from the header to basicsize. */
+static inline bool words_only(OuType *bb) { return bb == &ou_object_type; }
+#define WORDS_BEGIN(o) ((Value *)((char *)(o) + sizeof(OuObject)))
+#define WORDS_END(o, t) ((Value *)((char *)(o) + (t)->basicsize))
 
 static void subtype_dealloc(OuObject *o) {
     OuType *t = o->type;
     OuType *bb = om_builtin_base(t);
+    if (words_only(bb)) {
+        for (Value *w = WORDS_BEGIN(o); w < WORDS_END(o, t); w++) {
+            Value d = *w;
+            *w = OU_UNDEF;
+            if (IS_OBJ(d)) ou_decref(d);
+        }
+        bb->dealloc(o);
+        ou_decref(MK_OBJ(t));
+        return;
+    }
     Value *dp = own_dictptr(o, t, bb);
     if (dp) {
         Value d = *dp;
@@ -373,6 +402,11 @@ static int subtype_traverse(OuObject *o, ou_visitfn visit, void *arg) {
     OuType *bb = om_builtin_base(t);
     int r = visit(&t->ob, arg);
     if (r) return r;
+    if (words_only(bb)) {
+        for (Value *w = WORDS_BEGIN(o); w < WORDS_END(o, t); w++)
+            if (IS_OBJ(*w) && (r = visit(AS_OBJ(*w), arg))) return r;
+        return 0;
+    }
     Value *dp = own_dictptr(o, t, bb);
     if (dp && IS_OBJ(*dp) && (r = visit(AS_OBJ(*dp), arg))) return r;
     return bb->traverse ? bb->traverse(o, visit, arg) : 0;
@@ -381,6 +415,14 @@ static int subtype_traverse(OuObject *o, ou_visitfn visit, void *arg) {
 static void subtype_clear(OuObject *o) {
     OuType *t = o->type;
     OuType *bb = om_builtin_base(t);
+    if (words_only(bb)) {
+        for (Value *w = WORDS_BEGIN(o); w < WORDS_END(o, t); w++) {
+            Value d = *w;
+            *w = OU_UNDEF;
+            if (IS_OBJ(d)) ou_decref(d);
+        }
+        return;
+    }
     Value *dp = own_dictptr(o, t, bb);
     if (dp) {
         Value d = *dp;
@@ -536,9 +578,181 @@ static int add_getset(Value dict, const char *key, Value tname, bool weakref) {
 
 /* ---- class creation ------------------------------------------------------------------------ */
 
+/* ---- __slots__ ------------------------------------------------------------------------------
+ * Slots are supported for classes whose builtin base is object (elsewhere __slots__ is accepted
+ * and ignored: instances keep a dict). Such an instance is an OuObject followed only by Value
+ * words: each class's slots, then (at dictoffset) the dict word if some class has one. Every
+ * word starts as OU_UNDEF (om_object_new fills them), OU_UNDEF meaning "slot not set".
+ * A member descriptor in the class dict reads and writes one word. */
+typedef struct {
+    OuObject ob;
+    Value name;    /* str: the attribute name (mangled) */
+    Value owner;   /* the class that defined the slot (counted) */
+    uint32_t offset;
+} Member;
+
+static OuType member_type;
+#define MEMBER(v) ((Member *)AS_OBJ(v))
+
+static void member_dealloc(OuObject *o) {
+    Member *m = (Member *)o;
+    ou_decref(m->name);
+    ou_xdecref(m->owner);
+    ou_obj_free(o);
+}
+
+static int member_traverse(OuObject *o, ou_visitfn visit, void *arg) {
+    Member *m = (Member *)o;
+    return IS_OBJ(m->owner) ? visit(AS_OBJ(m->owner), arg) : 0;
+}
+
+static void member_clear(OuObject *o) {
+    Member *m = (Member *)o;
+    Value owner = m->owner;
+    m->owner = OU_UNDEF;
+    ou_xdecref(owner);
+}
+
+static int member_check(Member *m, Value obj) {
+    if (IS_UNDEF(m->owner)) {
+        ou_err_format(ou_AttributeError, "%U", m->name);
+        return -1;
+    }
+    if (!ou_instance_of(obj, AS_TYPE(m->owner))) {
+        ou_err_format(ou_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' "
+                      "object", m->name, AS_TYPE(m->owner)->name, OU_TYPE_NAME(obj));
+        return -1;
+    }
+    return 0;
+}
+
+static Value member_get(Value descr, Value obj, Value type) {
+    Member *m = MEMBER(descr);
+    if (IS_UNDEF(obj) || IS_NONE(obj)) return ou_newref(descr);
+    if (member_check(m, obj) < 0) return OU_ERR;
+    Value v = *(Value *)((char *)AS_OBJ(obj) + m->offset);
+    if (IS_UNDEF(v))
+        return ou_err_format(ou_AttributeError, "'%s' object has no attribute '%U'",
+                             OU_TYPE_NAME(obj), m->name);
+    return ou_newref(v);
+}
+
+static int member_set(Value descr, Value obj, Value v) {
+    Member *m = MEMBER(descr);
+    if (member_check(m, obj) < 0) return -1;
+    Value *slot = (Value *)((char *)AS_OBJ(obj) + m->offset);
+    Value old = *slot;
+    if (IS_UNDEF(v) && IS_UNDEF(old)) {
+        ou_err_format(ou_AttributeError, "%U", m->name);
+        return -1;
+    }
+    *slot = ou_newref(v);
+    ou_xdecref(old);
+    return 0;
+}
+
+static Value member_repr(Value self) {
+    Member *m = MEMBER(self);
+    return ou_str_printf("<member '%U' of '%s' objects>", m->name,
+                         IS_UNDEF(m->owner) ? "?" : AS_TYPE(m->owner)->name);
+}
+
+static Value member_getattr(Value self, Value name) {
+    Member *m = MEMBER(self);
+    if (ou_str_eq_cstr(name, "__name__")) return ou_newref(m->name);
+    if (ou_str_eq_cstr(name, "__objclass__")) return ou_newref(m->owner);
+    return ou_generic_getattr(self, name);
+}
+
+static OuType member_type = {
+    .ob = {.rc = 1u << 30, .gcflags = OU_GCF_IMMORTAL, .type = &ou_type_type},
+    .name = "member_descriptor",
+    .flags = OU_TPFLAG_GC,
+    .basicsize = sizeof(Member),
+    .dealloc = member_dealloc,
+    .traverse = member_traverse,
+    .clear = member_clear,
+    .repr = member_repr,
+    .getattr = member_getattr,
+    .descr_get = member_get,
+    .descr_set = member_set,
+};
+
+/* True when the heap type t adds slot words to its base's layout. */
+static bool adds_slots(OuType *t) {
+    OuType *b = t->base;
+    if (!b || om_builtin_base(t) != &ou_object_type) return false;
+    int64_t extra = (int64_t)t->basicsize - (int64_t)((b->basicsize + 7u) & ~7u);
+    if (t->dictoffset > 0 && b->dictoffset == 0) extra -= (int64_t)sizeof(Value);
+    return extra > 0;
+}
+
+/* `__x` in class C becomes `_C__x`, as for names in the class body. */
+static Value mangle_slot(Value cls_name, Value s) {
+    const char *n = ou_str_data(s);
+    size_t len = (size_t)ou_str_len(s);
+    if (len < 3 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_'))
+        return ou_newref(s);
+    const char *c = ou_str_data(cls_name);
+    while (*c == '_') c++;
+    if (!*c) return ou_newref(s);
+    return ou_str_printf("_%s%U", c, s);
+}
+
+/* The slot names of a class body's __slots__ (a str or an iterable of str), mangled, as a new
+ * list; *want_dict is set when "__dict__" is among them ("__weakref__" is dropped). Raises
+ * CPython's TypeError/ValueError for bad items and clashes with class attributes. */
+static Value parse_slots(Value slots, Value cls_name, Value dict, bool *want_dict) {
+    Value seq = IS_STR_SUB(slots) ? ou_tuple_pack(1, slots) : ou_sequence_list(slots);
+    if (IS_ERR(seq)) return OU_ERR;
+    Value out = ou_list_new(0);
+    if (IS_ERR(out)) {
+        ou_decref(seq);
+        return OU_ERR;
+    }
+    Value it = ou_iter(seq);
+    ou_decref(seq);
+    if (IS_ERR(it)) goto fail;
+    Value s;
+    while (!IS_UNDEF(s = ou_next(it))) {
+        if (IS_ERR(s)) goto fail_it;
+        if (!IS_STR_SUB(s)) {
+            ou_err_format(ou_TypeError, "__slots__ items must be strings, not '%s'",
+                          OU_TYPE_NAME(s));
+            ou_decref(s);
+            goto fail_it;
+        }
+        if (ou_str_eq_cstr(s, "__dict__") || ou_str_eq_cstr(s, "__weakref__")) {
+            if (ou_str_eq_cstr(s, "__dict__")) *want_dict = true;
+            ou_decref(s);
+            continue;
+        }
+        Value m = mangle_slot(cls_name, s);
+        ou_decref(s);
+        if (IS_ERR(m)) goto fail_it;
+        Value clash = ou_dict_get(dict, m);
+        if (!IS_UNDEF(clash) && !IS_ERR(clash)) {
+            ou_err_format(ou_ValueError, "%R in __slots__ conflicts with class variable", m);
+            ou_decref(m);
+            goto fail_it;
+        }
+        int r = ou_list_append_steal(out, m);
+        if (r < 0) goto fail_it;
+    }
+    ou_decref(it);
+    return out;
+fail_it:
+    ou_decref(it);
+fail:
+    ou_decref(out);
+    return OU_ERR;
+}
+
 /* The type that fixes an instance layout: the builtin ancestor, widened up its base chain while
  * the base has the same size (an exception subclass is laid out like BaseException). */
 static OuType *solid_base(OuType *t) {
+    for (OuType *h = t; h && om_is_heap(h); h = h->base)
+        if (adds_slots(h)) return h;
     OuType *s = om_builtin_base(t);
     while (s->base && s->base != &ou_object_type && s->base->basicsize == s->basicsize &&
            s->base->itemsize == s->itemsize)
@@ -798,6 +1012,7 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
         return OU_ERR;
     }
     Value qualname = OU_UNDEF, classcell = OU_UNDEF, mro = OU_UNDEF, iname = OU_UNDEF;
+    Value slot_names = OU_UNDEF; /* list of str when __slots__ applies */
     OuType *t = NULL;
 
     /* __module__ defaults to the calling module's __name__. */
@@ -822,7 +1037,17 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
     }
     classcell = ou_dict_pop(dict, om.classcell);
     if (IS_ERR(classcell)) goto fail;
-    if (best->dictoffset <= 0 && best->itemsize == 0 && IS_UNDEF(ou_dict_get(dict, om.dict)) &&
+    /* __slots__ (honoured when the layout is object's plus Value words, see above). */
+    bool slots_dict = false;
+    v = ou_dict_get(dict, om.slots);
+    if (IS_ERR(v)) goto fail;
+    if (!IS_UNDEF(v) && om_builtin_base(best) == &ou_object_type &&
+        !(best->flags & OU_TPFLAG_EXC)) {
+        slot_names = parse_slots(v, name, dict, &slots_dict);
+        if (IS_ERR(slot_names)) goto fail;
+    }
+    bool no_dict = !IS_UNDEF(slot_names) && !slots_dict;
+    if (best->dictoffset == 0 && !no_dict && IS_UNDEF(ou_dict_get(dict, om.dict)) &&
         add_getset(dict, "__dict__", name, false) < 0)
         goto fail;
     if (!om_is_heap(best) && IS_UNDEF(ou_dict_get_str(dict, "__weakref__")) &&
@@ -851,7 +1076,17 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
     iname = OU_UNDEF;
     t->flags = OU_TPFLAG_HEAPTYPE | OU_TPFLAG_BASETYPE | OU_TPFLAG_GC |
                (best->flags & OU_TPFLAG_EXC);
-    if (best->dictoffset > 0) {
+    if (!IS_UNDEF(slot_names)) {
+        /* Slot words after the base's words, then a dict word if asked for and new. */
+        uint32_t off = (best->basicsize + 7u) & ~7u;
+        int64_t ns = AS_LIST(slot_names)->len;
+        t->basicsize = off + (uint32_t)(ns * (int64_t)sizeof(Value));
+        t->dictoffset = best->dictoffset;
+        if (slots_dict && t->dictoffset == 0) {
+            t->dictoffset = (int32_t)t->basicsize;
+            t->basicsize += (uint32_t)sizeof(Value);
+        }
+    } else if (best->dictoffset != 0) {
         t->basicsize = best->basicsize;
         t->itemsize = best->itemsize;
         t->dictoffset = best->dictoffset;
@@ -860,8 +1095,11 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
         t->basicsize = off + (uint32_t)sizeof(Value);
         t->dictoffset = (int32_t)off;
     } else {
+        /* str and tuple keep their items inline, so the dict goes after them; their allocators
+         * add the word when the type's dictoffset is OU_DICTOFFSET_TAIL. */
         t->basicsize = best->basicsize;
         t->itemsize = best->itemsize;
+        t->dictoffset = OU_DICTOFFSET_TAIL;
     }
     ou_incref(MK_OBJ(best));
     t->base = best;
@@ -900,6 +1138,22 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
     t->traverse = subtype_traverse;
     t->clear = subtype_clear;
 
+    if (!IS_UNDEF(slot_names)) {
+        if (ou_type_ready(&member_type) < 0) goto fail;
+        uint32_t off = (best->basicsize + 7u) & ~7u;
+        for (int64_t i = 0; i < AS_LIST(slot_names)->len; i++) {
+            Member *m = ou_obj_alloc(&member_type, sizeof(Member));
+            if (!m) goto fail;
+            m->name = ou_newref(AS_LIST(slot_names)->items[i]);
+            m->owner = ou_newref(MK_OBJ(t));
+            m->offset = off + (uint32_t)(i * (int64_t)sizeof(Value));
+            int r = ou_dict_set(t->dict, m->name, MK_OBJ(m));
+            ou_decref(MK_OBJ(m));
+            if (r < 0) goto fail;
+        }
+        ou_decref(slot_names);
+        slot_names = OU_UNDEF;
+    }
     mro = c3_mro(t, AS_TUPLE(t->bases));
     if (IS_ERR(mro)) goto fail;
     t->mro = mro;
@@ -923,6 +1177,7 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
     return MK_OBJ(t);
 
 fail:
+    ou_xdecref(slot_names);
     ou_xdecref(own_bases);
     ou_xdecref(dict);
     ou_xdecref(qualname);
@@ -931,4 +1186,129 @@ fail:
     ou_xdecref(iname);
     if (t) ou_decref(MK_OBJ(t));
     return OU_ERR;
+}
+
+/* ---- the class statement ------------------------------------------------------------------- */
+
+#include "interp.h"
+
+/* The metaclass that wins for bases (CPython's _PyType_CalculateMetaclass): the most derived
+ * of meta and the bases' types, which must form a chain. NULL with TypeError on a conflict. */
+static OuType *winner_meta(OuType *meta, Value *bases, int n) {
+    for (int i = 0; i < n; i++) {
+        OuType *bt = ou_typeof(bases[i]);
+        if (ou_is_subtype(meta, bt)) continue;
+        if (ou_is_subtype(bt, meta)) {
+            meta = bt;
+            continue;
+        }
+        ou_err_format(ou_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
+                                    "(non-strict) subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return meta;
+}
+
+Value vm_build_class(Value body, Value name, Value *bases_v, int n, Value *kwv, Value kwnames,
+                     Value globals) {
+    int nkw = IS_TUPLE(kwnames) ? (int)AS_TUPLE(kwnames)->len : 0;
+    /* meta is borrowed: from the keyword values, or the type of a base, all held by the
+     * caller's stack for the whole call. */
+    Value meta = OU_UNDEF, bases = OU_ERR, ns = OU_ERR, cell = OU_ERR, cls = OU_ERR;
+    Value kwn = OU_UNDEF; /* kwnames without `metaclass` (new ref), or OU_UNDEF */
+    Value *kv = NULL;     /* the matching values (borrowed), a copy when metaclass was given */
+    Value small[8];
+    int nk = 0;
+    for (int i = 0; i < nkw; i++)
+        if (ou_str_eq_cstr(AS_TUPLE(kwnames)->items[i], "metaclass")) meta = kwv[i];
+    if (nkw) {
+        kv = nkw <= 8 ? small : ou_mem_alloc(sizeof(Value) * (size_t)nkw);
+        if (!kv) return OU_ERR;
+        kwn = ou_tuple_new(nkw - (IS_UNDEF(meta) ? 0 : 1));
+        if (IS_ERR(kwn)) goto done;
+        for (int i = 0; i < nkw; i++) {
+            Value k = AS_TUPLE(kwnames)->items[i];
+            if (ou_str_eq_cstr(k, "metaclass")) continue;
+            ou_tuple_set_steal(kwn, nk, ou_newref(k));
+            kv[nk++] = kwv[i];
+        }
+        if (nk == 0) {
+            ou_decref(kwn);
+            kwn = OU_UNDEF;
+        }
+    }
+    bases = ou_tuple_from(bases_v, n);
+    if (IS_ERR(bases)) goto done;
+    /* Without an explicit metaclass: type(bases[0]), or type; a class given as metaclass still
+     * yields to a more derived metaclass of a base. */
+    if (IS_UNDEF(meta)) meta = n ? MK_OBJ(ou_typeof(bases_v[0])) : MK_OBJ(&ou_type_type);
+    if (ou_instance_of(meta, &ou_type_type)) {
+        OuType *w = winner_meta(AS_TYPE(meta), bases_v, n);
+        if (!w) goto done;
+        meta = MK_OBJ(w);
+    }
+    /* A metaclass's __prepare__(name, bases, **kw) supplies the namespace. */
+    Value prep = ou_getattr_opt(meta, ou_str_intern("__prepare__"));
+    if (IS_ERR(prep)) goto done;
+    if (IS_UNDEF(prep)) {
+        ns = ou_dict_new();
+    } else {
+        Value pa[2 + 8];
+        Value *pargs = nk <= 8 ? pa : ou_mem_alloc(sizeof(Value) * (size_t)(nk + 2));
+        if (!pargs) {
+            ou_decref(prep);
+            goto done;
+        }
+        pargs[0] = name;
+        pargs[1] = bases;
+        for (int i = 0; i < nk; i++) pargs[2 + i] = kv[i];
+        ns = ou_call(prep, pargs, 2, kwn);
+        if (pargs != pa) ou_mem_free(pargs);
+        ou_decref(prep);
+        if (!IS_ERR(ns) && !ou_instance_of(ns, &ou_dict_type)) {
+            ou_err_format(ou_TypeError, "%s.__prepare__() must return a mapping, not %s",
+                          ou_instance_of(meta, &ou_type_type) ? AS_TYPE(meta)->name : "<metaclass>",
+                          OU_TYPE_NAME(ns));
+            ou_decref(ns);
+            ns = OU_ERR;
+        }
+    }
+    if (IS_ERR(ns)) goto done;
+    Value modname = IS_DICT(globals) ? ou_dict_get_str(globals, "__name__") : OU_UNDEF;
+    OuFunction *bf = (OuFunction *)AS_OBJ(body);
+    if ((!IS_UNDEF(modname) && ou_dict_set_str(ns, "__module__", modname) < 0) ||
+        ou_dict_set_str(ns, "__qualname__", IS_STR(bf->qualname) ? bf->qualname : name) < 0)
+        goto done;
+    if (vm_c_stack_low()) {
+        ou_err_format(ou_RecursionError, "maximum recursion depth exceeded");
+        goto done;
+    }
+    VmFrame *fr = vm_frame_push_call(bf, NULL, 0, OU_UNDEF, ns);
+    if (!fr) goto done;
+    cell = vm_eval(fr);
+    if (IS_ERR(cell)) goto done;
+    {
+        Value ca[3 + 8];
+        Value *cargs = nk <= 8 ? ca : ou_mem_alloc(sizeof(Value) * (size_t)(nk + 3));
+        if (!cargs) goto done;
+        cargs[0] = name;
+        cargs[1] = bases;
+        cargs[2] = ns;
+        for (int i = 0; i < nk; i++) cargs[3 + i] = kv[i];
+        cls = ou_call(meta, cargs, 3, kwn);
+        if (cargs != ca) ou_mem_free(cargs);
+    }
+    if (!IS_ERR(cls) && ou_is_type(cell, &ou_cell_type)) {
+        OuCell *c = (OuCell *)AS_OBJ(cell);
+        Value old = c->v;
+        c->v = ou_newref(cls);
+        ou_xdecref(old);
+    }
+done:
+    if (!IS_ERR(cell)) ou_decref(cell);
+    if (!IS_ERR(ns)) ou_decref(ns);
+    if (!IS_ERR(bases)) ou_decref(bases);
+    ou_xdecref(kwn);
+    if (kv && kv != small) ou_mem_free(kv);
+    return cls;
 }

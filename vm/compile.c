@@ -16,11 +16,10 @@
  *   - try/finally: the finally body is compiled inline on the normal path, before every
  *     return/break/continue that leaves the try, and once in a handler
  *     `[exc] PUSH_EXC_INFO; finalbody; RERAISE`.
- *   - with: `mgr; BEFORE_WITH; (store target | POP_TOP); SETUP_EXCEPT H; body; POP_BLOCK;
+ *   - with: `mgr; BEFORE_WITH; SETUP_WITH H; (store target | POP_TOP); body; POP_BLOCK;
  *     WITH_EXIT; JUMP end. H: [exit exc] PUSH_EXC_INFO; WITH_EXCEPT; POP_JUMP_IF_TRUE S;
- *     RERAISE. S: POP_TOP; POP_TOP; POP_EXCEPT`. The `as` target is stored before the block is
- *     set up, so an exception while storing it does not call __exit__ (CPython's does; a rare
- *     difference).
+ *     RERAISE. S: POP_TOP; POP_TOP; POP_EXCEPT`. The block is set up before the `as` target is
+ *     stored, so an exception while storing it calls __exit__, as in CPython.
  *   - return/break/continue inside try, with, except and for bodies unwind the enclosing blocks
  *     inline (POP_BLOCK, the finally body, WITH_EXIT, POP_EXCEPT, popping iterators), with the
  *     return value kept on top (ROT_TWO) while doing so.
@@ -1210,7 +1209,10 @@ static int compile_function(Compiler *c, PsNode *n, bool lambda) {
 static int compile_class(Compiler *c, PsNode *n) {
     for (int i = 0; i < n->decorators.n; i++) TRY(cexpr(c, n->decorators.items[i]));
     int firstline = n->decorators.n ? n->decorators.items[0]->line : n->line;
-    if (n->keywords.n) return cerr(c, n->keywords.items[0], "class keyword arguments are not supported");
+    for (int i = 0; i < n->keywords.n; i++)
+        if (!n->keywords.items[i]->str)
+            return cerr(c, n->keywords.items[i], "** arguments in a class statement are not supported");
+    TRY(check_keywords(c, &n->keywords));
     if (is_starred_list(&n->args)) return cerr(c, n, "starred class bases are not supported");
     StScope *ste = st_child(c->u->ste, n);
     if (!ste) {
@@ -1266,8 +1268,14 @@ static int compile_class(Compiler *c, PsNode *n) {
     TRY(make_closure(c, co, 0));
     TRY(emit_str_const(c, n->str));
     for (int i = 0; i < n->args.n; i++) TRY(cexpr(c, n->args.items[i]));
+    for (int i = 0; i < n->keywords.n; i++) TRY(cexpr(c, n->keywords.items[i]->a));
     setloc(c, n);
-    EMIT(OP_MAKE_CLASS, n->args.n);
+    if (n->keywords.n) {
+        TRY(emit_kwnames(c, &n->keywords));
+        EMIT(OP_MAKE_CLASS_KW, n->args.n + n->keywords.n);
+    } else {
+        EMIT(OP_MAKE_CLASS, n->args.n);
+    }
     for (int i = 0; i < n->decorators.n; i++) EMIT(OP_CALL, 1);
     return compile_name(c, n->str, CTX_STORE);
 }
@@ -1532,13 +1540,13 @@ static int compile_with(Compiler *c, PsNode *n, int i) {
     TRY(cexpr(c, item->a));
     setloc(c, n);
     EMIT0(OP_BEFORE_WITH);
-    if (item->b) TRY(store_target(c, item->b));
-    else EMIT0(OP_POP_TOP);
     int exc, end, suppress;
     NEWLABEL(exc);
     NEWLABEL(end);
     NEWLABEL(suppress);
-    EMIT(OP_SETUP_EXCEPT, exc);
+    EMIT(OP_SETUP_WITH, exc);
+    if (item->b) TRY(store_target(c, item->b));
+    else EMIT0(OP_POP_TOP);
     TRY(push_fblock(c, n, FB_WITH, -1, -1, NULL));
     if (i + 1 < n->items.n) TRY(compile_with(c, n, i + 1));
     else TRY(cstmts(c, &n->body));

@@ -820,6 +820,7 @@ typedef struct {
     Value dict;     /* OU_UNDEF once exhausted */
     int64_t pos;    /* next entry number (reverse: current entry number) */
     int64_t expect; /* live count expected, -1 after a size change was seen */
+    int64_t left;   /* items still to yield: finding one more means keys were replaced */
     Value result;   /* items iterator: reusable (key, value) tuple, or OU_UNDEF */
     bool reverse;
 } DictIter;
@@ -857,10 +858,22 @@ static OuDictEntry *dictiter_step(DictIter *it, bool *err) {
     }
     if (it->reverse) {
         while (it->pos >= 0 && (it->pos >= d->used || IS_UNDEF(d->entries[it->pos].key))) it->pos--;
-        if (it->pos >= 0) return &d->entries[it->pos--];
+        if (it->pos >= 0 && it->left > 0) {
+            it->left--;
+            return &d->entries[it->pos--];
+        }
     } else {
         while (it->pos < d->used && IS_UNDEF(d->entries[it->pos].key)) it->pos++;
-        if (it->pos < d->used) return &d->entries[it->pos++];
+        if (it->pos < d->used) {
+            /* Same size but more items than there were: keys were deleted and added. */
+            if (it->left == 0) {
+                ou_err_format(ou_RuntimeError, "dictionary keys changed during iteration");
+                *err = true;
+            } else {
+                it->left--;
+                return &d->entries[it->pos++];
+            }
+        }
     }
     Value dv = it->dict;
     it->dict = OU_UNDEF;
@@ -933,7 +946,7 @@ static Value dictiter_new(OuType *type, Value d, bool reverse) {
     DictIter *it = ou_obj_alloc(type, sizeof(DictIter));
     if (!it) return OU_ERR;
     it->dict = ou_newref(d);
-    it->expect = AS_DICT(d)->count;
+    it->expect = it->left = AS_DICT(d)->count;
     it->result = OU_UNDEF;
     it->reverse = reverse;
     it->pos = reverse ? AS_DICT(d)->used - 1 : 0;
@@ -1182,5 +1195,5 @@ int vm_init_dict(void) {
     if (ou_add_functions(ct_dictkeys_type.dict, setview_methods, OU_UNDEF) < 0) return -1;
     if (ou_add_functions(ct_dictitems_type.dict, setview_methods, OU_UNDEF) < 0) return -1;
     if (ou_add_functions(ct_dictvalues_type.dict, view_methods, OU_UNDEF) < 0) return -1;
-    return 0;
+    return ou_dict_set_str(ou_dict_type.dict, "__hash__", OU_NONE);
 }

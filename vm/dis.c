@@ -98,7 +98,7 @@ static void print_readable(OuCode *co, int op, int arg) {
         break;
     case OP_JUMP: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: case OP_FOR_ITER:
-    case OP_SETUP_EXCEPT: case OP_JUMP_IF_NOT_EXC_MATCH:
+    case OP_SETUP_EXCEPT: case OP_SETUP_WITH: case OP_JUMP_IF_NOT_EXC_MATCH:
         printf("(to %d)", arg);
         break;
     case OP_FORMAT_VALUE: {

@@ -680,14 +680,14 @@ fail:
 }
 
 Value ns_str_format_method(Value *args, int nargs, Value kwnames) {
-    if (nargs < 1 || !IS_STR(args[0]))
+    if (nargs < 1 || !IS_STR_SUB(args[0]))
         return ou_err_format(ou_TypeError, "descriptor 'format' requires a 'str' object");
     FmtCtx c = {args + 1, nargs - 1, args + nargs, kwnames, OU_UNDEF, 0, false};
     return render(&c, ou_str_data(args[0]), ou_str_len(args[0]), 0);
 }
 
 Value ns_str_format_map(Value *args, int nargs, Value kwnames) {
-    if (nargs < 1 || !IS_STR(args[0]))
+    if (nargs < 1 || !IS_STR_SUB(args[0]))
         return ou_err_format(ou_TypeError, "descriptor 'format_map' requires a 'str' object");
     if (!IS_UNDEF(kwnames) && AS_TUPLE(kwnames)->len > 0)
         return ou_err_format(ou_TypeError, "str.format_map() takes no keyword arguments");
@@ -719,7 +719,7 @@ static int pad_out(StrBuf *b, const char *text, int64_t nbytes, int64_t nchars, 
 }
 
 static bool is_mapping_arg(Value v) {
-    if (IS_TUPLE(v) || IS_STR(v)) return false;
+    if (IS_TUPLE(v) || IS_STR_SUB(v) || ou_instance_of(v, &ou_tuple_type)) return false;
     if (IS_DICT(v)) return true;
     if (!IS_OBJ(v)) return false;
     static Value gi = 0;
@@ -732,7 +732,7 @@ Value ns_str_mod(Value fmtv, Value arg) {
     int64_t n = ou_str_len(fmtv), i = 0;
     Value *items = &arg;
     int64_t nitems = 1, next = 0;
-    if (IS_TUPLE(arg)) {
+    if (IS_TUPLE(arg) || ou_instance_of(arg, &ou_tuple_type)) {
         items = AS_TUPLE(arg)->items;
         nitems = AS_TUPLE(arg)->len;
     }

@@ -401,16 +401,10 @@ static Value meth_getattr(Value self, Value name) {
     if (name_is(name, "__class__")) return ou_newref(MK_OBJ(&ou_method_type));
     Value v = ou_generic_getattr(self, name);
     if (!IS_ERR(v) || !ou_err_matches(ou_AttributeError)) return v;
-    /* Other attributes (__name__, __doc__, user attributes) come from the function. */
-    Value exc = ou_err_fetch();
-    v = ou_getattr(m->func, name);
-    if (IS_ERR(v)) {
-        ou_err_clear();
-        ou_err_restore(exc);
-        return OU_ERR;
-    }
-    ou_decref(exc);
-    return v;
+    /* Other attributes (__name__, __doc__, user attributes) come from the function, which
+     * also words the error, as in CPython ("'function' object has no attribute 'x'"). */
+    ou_err_clear();
+    return ou_getattr(m->func, name);
 }
 
 static Value meth_richcmp(Value a, Value b, int op) {
@@ -635,11 +629,8 @@ static int mod_setattr(Value self, Value name, Value v) {
     Value old = ou_dict_pop(m->dict, name);
     if (IS_ERR(old)) return -1;
     if (IS_UNDEF(old)) {
-        Value mname = ou_dict_get_str(m->dict, "__name__");
-        if (IS_STR(mname))
-            ou_err_format(ou_AttributeError, "module '%U' has no attribute '%U'", mname, name);
-        else
-            ou_err_format(ou_AttributeError, "module has no attribute '%U'", name);
+        /* Deleting goes through the generic protocol in CPython, hence the generic wording. */
+        ou_err_format(ou_AttributeError, "'module' object has no attribute '%U'", name);
         return -1;
     }
     ou_decref(old);

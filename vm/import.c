@@ -34,10 +34,19 @@ void ou_register_builtin_module(const char *name, ou_modinit init) {
     nbuiltin_modules++;
 }
 
+/* ModuleNotFoundError "No module named 'x'" with its `name` attribute, as CPython's. */
+static Value not_found(Value name) {
+    ou_err_format(ou_ModuleNotFoundError, "No module named '%U'", name);
+    Value exc = ou_err_fetch();
+    if (IS_OBJ(exc) && ou_setattr(exc, ou_str_intern("name"), name) < 0) ou_err_clear();
+    ou_err_restore(exc);
+    return OU_ERR;
+}
+
 Value vm_import_file(Value name, const char *path) {
     size_t len;
     char *src = vm_read_file(path, &len);
-    if (!src) return ou_err_format(ou_ModuleNotFoundError, "No module named '%U'", name);
+    if (!src) return not_found(name);
     Value m = ou_module_new(ou_str_data(name));
     if (IS_ERR(m)) {
         free(src);
@@ -128,5 +137,5 @@ Value ou_import(Value name) {
         }
         free(path);
     }
-    return ou_err_format(ou_ModuleNotFoundError, "No module named '%U'", name);
+    return not_found(name);
 }

@@ -210,11 +210,7 @@ static int flatten_call_ex(Value func, Value args, Value kwargs, Value *small, i
             if (!IS_STR(k)) {
                 for (int64_t j = i; j < nkw; j++) ou_tuple_set_steal(names, j, OU_NONE);
                 ou_decref(names);
-                Value fs = func_str(func);
-                if (!IS_ERR(fs)) {
-                    ou_err_format(ou_TypeError, "%U keywords must be strings", fs);
-                    ou_decref(fs);
-                }
+                ou_err_format(ou_TypeError, "keywords must be strings");
                 goto fail;
             }
             ou_tuple_set_steal(names, i, ou_newref(k));
@@ -228,56 +224,6 @@ fail:
     if (*buf != small) ou_mem_free(*buf);
     *buf = NULL;
     return -1;
-}
-
-/* Runs a class body and calls the metaclass: the class made from (name, bases, namespace). */
-static Value make_class(Value body, Value name, Value *bases_v, int n, Value globals) {
-    Value bases = ou_tuple_from(bases_v, n);
-    if (IS_ERR(bases)) return OU_ERR;
-    OuType *meta = &ou_type_type;
-    for (int i = 0; i < n; i++) {
-        OuType *bt = ou_typeof(bases_v[i]);
-        if (ou_is_subtype(bt, meta)) {
-            meta = bt;
-        } else if (!ou_is_subtype(meta, bt)) {
-            ou_decref(bases);
-            return ou_err_format(ou_TypeError,
-                                 "metaclass conflict: the metaclass of a derived class must be a "
-                                 "(non-strict) subclass of the metaclasses of all its bases");
-        }
-    }
-    Value ns = ou_dict_new();
-    if (IS_ERR(ns)) {
-        ou_decref(bases);
-        return OU_ERR;
-    }
-    Value modname = IS_DICT(globals) ? ou_dict_get_str(globals, "__name__") : OU_UNDEF;
-    OuFunction *bf = (OuFunction *)AS_OBJ(body);
-    Value cell = OU_ERR, cls = OU_ERR;
-    if ((!IS_UNDEF(modname) && ou_dict_set_str(ns, "__module__", modname) < 0) ||
-        ou_dict_set_str(ns, "__qualname__", IS_STR(bf->qualname) ? bf->qualname : name) < 0)
-        goto done;
-    if (vm_c_stack_low()) {
-        ou_err_format(ou_RecursionError, "maximum recursion depth exceeded");
-        goto done;
-    }
-    VmFrame *fr = vm_frame_push_call(bf, NULL, 0, OU_UNDEF, ns);
-    if (!fr) goto done;
-    cell = vm_eval(fr);
-    if (IS_ERR(cell)) goto done;
-    Value args[3] = {name, bases, ns};
-    cls = ou_call(MK_OBJ(meta), args, 3, OU_UNDEF);
-    if (!IS_ERR(cls) && ou_is_type(cell, &ou_cell_type)) {
-        OuCell *c = (OuCell *)AS_OBJ(cell);
-        Value old = c->v;
-        c->v = ou_newref(cls);
-        ou_xdecref(old);
-    }
-done:
-    if (!IS_ERR(cell)) ou_decref(cell);
-    ou_decref(ns);
-    ou_decref(bases);
-    return cls;
 }
 
 /* RAISE with an operand: instantiate classes, check types, attach the cause. Sets the
@@ -447,13 +393,6 @@ static int dict_merge(Value d, Value m, bool merge, Value func) {
     int64_t pos = 0;
     Value k, v;
     while (ou_dict_next(m, &pos, &k, &v)) {
-        if (!IS_STR(k)) {
-            Value fs = func_str(func);
-            if (IS_ERR(fs)) return -1;
-            ou_err_format(ou_TypeError, "%U keywords must be strings", fs);
-            ou_decref(fs);
-            return -1;
-        }
         Value old = ou_dict_get(d, k);
         if (IS_ERR(old)) return -1;
         if (!IS_UNDEF(old)) {
@@ -553,10 +492,29 @@ static inline int64_t mod64(int64_t x, int64_t y) {
 
 static inline Value mk_float(double d) { return d == d ? MK_FLOAT_RAW(d) : ou_float(d); }
 
+/* Debug builds check the compiler's stack and block sizes at every instruction: a frame that
+ * outgrows its window would overwrite the frames pushed above it. */
+#ifdef OU_DEBUG
+#include <stdlib.h>
+#define CHECK_BOUNDS()                                                                          \
+    do {                                                                                        \
+        if (sp < frame->stackbase || sp > frame->stackbase + co->stacksize ||                   \
+            frame->nblocks > co->blocksize) {                                                   \
+            fprintf(stderr, "ouro: frame bounds violated in %s at %d (depth %d/%d, blocks %d/%d)\n", \
+                    ou_str_data(co->qualname), (int)(ip - code0),                               \
+                    (int)(sp - frame->stackbase), co->stacksize, frame->nblocks, co->blocksize); \
+            abort();                                                                            \
+        }                                                                                       \
+    } while (0)
+#else
+#define CHECK_BOUNDS() ((void)0)
+#endif
+
 #if OU_COMPUTED_GOTO
 #define CASE(op) L_##op:
 #define DISPATCH()                        \
     do {                                  \
+        CHECK_BOUNDS();                   \
         w = *ip++;                        \
         goto *dispatch_table[OU_OP(w)];   \
     } while (0)
@@ -620,6 +578,7 @@ Value vm_eval(VmFrame *entry) {
     DISPATCH();
 #else
 dispatch:
+    CHECK_BOUNDS();
     w = *ip++;
     switch ((OuOpcode)OU_OP(w)) {
 #endif
@@ -878,7 +837,9 @@ dispatch:
     CASE(LOAD_METHOD) {
         Value o = TOP(), name = names[ARG];
         OuType *t = ou_typeof(o);
-        if (t->getattr == ou_generic_getattr || !t->getattr) {
+        /* Instances with a tail dict (OU_DICTOFFSET_TAIL: str/tuple subclasses) take the
+         * general path, which finds their dict. */
+        if ((t->getattr == ou_generic_getattr || !t->getattr) && t->dictoffset >= 0) {
             Value f = ou_type_lookup(t, name);
             if (ou_is_type(f, &ou_function_type) ||
                 (ou_is_type(f, &ou_cfunction_type) && IS_UNDEF(((OuCFunction *)AS_OBJ(f))->self) &&
@@ -1553,6 +1514,24 @@ dispatch:
             ou_decref(kwargs);
             kwargs = d;
         }
+        /* A bound Python method (super().__init__(*a, **k), wrappers) becomes a call of its
+         * function with self prepended, so that it too runs without C recursion. */
+        Value callee = f;
+        if (ou_is_type(f, &ou_method_type) &&
+            ou_is_type(((OuMethod *)AS_OBJ(f))->func, &ou_function_type)) {
+            OuTuple *at = AS_TUPLE(args);
+            Value t = ou_tuple_new(at->len + 1);
+            if (IS_ERR(t)) {
+                ou_xdecref(kwargs);
+                goto error;
+            }
+            ou_tuple_set_steal(t, 0, ou_newref(((OuMethod *)AS_OBJ(f))->self));
+            for (int64_t i = 0; i < at->len; i++) ou_tuple_set_steal(t, i + 1, ou_newref(at->items[i]));
+            sp[-1] = t;
+            ou_decref(args);
+            args = t;
+            callee = ((OuMethod *)AS_OBJ(f))->func;
+        }
         Value small[16], *buf, kwnames;
         int n;
         if (flatten_call_ex(f, args, kwargs, small, 16, &buf, &n, &kwnames) < 0) {
@@ -1566,8 +1545,8 @@ dispatch:
             raise_interrupt();
             goto error;
         }
-        if (ou_is_type(f, &ou_function_type)) {
-            VmFrame *nf = vm_frame_push_call((OuFunction *)AS_OBJ(f), buf, n, kwnames, OU_UNDEF);
+        if (ou_is_type(callee, &ou_function_type)) {
+            VmFrame *nf = vm_frame_push_call((OuFunction *)AS_OBJ(callee), buf, n, kwnames, OU_UNDEF);
             if (buf != small) ou_mem_free(buf);
             ou_xdecref(kwnames);
             ou_xdecref(kwargs);
@@ -1609,7 +1588,21 @@ dispatch:
         int n = ARG;
         Value *p = sp - n - 2;
         SAVE_FRAME();
-        Value cls = make_class(p[0], p[1], p + 2, n, frame->globals);
+        Value cls = vm_build_class(p[0], p[1], p + 2, n, NULL, OU_UNDEF, frame->globals);
+        while (sp > p) {
+            Value v = POP();
+            ou_decref(v);
+        }
+        if (IS_ERR(cls)) goto error;
+        PUSH(cls);
+        DISPATCH();
+    }
+    CASE(MAKE_CLASS_KW) {
+        Value kwnames = TOP();
+        int nkw = (int)AS_TUPLE(kwnames)->len, n = ARG - nkw;
+        Value *p = sp - ARG - 3;
+        SAVE_FRAME();
+        Value cls = vm_build_class(p[0], p[1], p + 2, n, p + 2 + n, kwnames, frame->globals);
         while (sp > p) {
             Value v = POP();
             ou_decref(v);
@@ -1623,6 +1616,14 @@ dispatch:
         b->kind = VM_BLOCK_SETUP;
         b->handler = ARG;
         b->level = (int32_t)(sp - frame->stackbase);
+        b->saved_exc = OU_UNDEF;
+        DISPATCH();
+    }
+    CASE(SETUP_WITH) {
+        VmBlock *b = &frame->blocks[frame->nblocks++];
+        b->kind = VM_BLOCK_SETUP;
+        b->handler = ARG;
+        b->level = (int32_t)(sp - 1 - frame->stackbase);
         b->saved_exc = OU_UNDEF;
         DISPATCH();
     }

@@ -922,5 +922,7 @@ int vm_init_list(void) {
     if (ou_type_ready(&ou_list_type) < 0 || ou_type_ready(&ct_listiter_type) < 0 ||
         ou_type_ready(&ct_listreviter_type) < 0)
         return -1;
-    return ou_add_functions(ou_list_type.dict, list_methods, OU_UNDEF);
+    if (ou_add_functions(ou_list_type.dict, list_methods, OU_UNDEF) < 0) return -1;
+    /* Mutable containers say so the Python way too: list.__hash__ is None. */
+    return ou_dict_set_str(ou_list_type.dict, "__hash__", OU_NONE);
 }

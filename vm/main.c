@@ -4,8 +4,11 @@
  *   ouro -c CODE [args]  run a string (sys.argv = ['-c', args...])
  *   ouro - [args]        run the program read from stdin; also without arguments when stdin
  *                        is not a terminal
- *   ouro                 on a terminal: a minimal line-by-line interactive loop
+ *   ouro                 on a terminal: the interactive session (vm/repl.c)
+ *   ouro -i FILE|-c CODE run the program, then the interactive session; -q: no banner
  *   ouro --dis FILE      disassemble instead of running
+ *   ouro --step FILE     run one top-level statement at a time, drawing the heap (demo/)
+ *   ouro --demo          the same over the built-in reference-counting walk-through
  *   ouro -V | --version, ouro -h | --help
  * Exit statuses follow CPython: 0, 1 for an uncaught exception, SystemExit's code, 2 for
  * usage errors and unreadable scripts.
@@ -15,6 +18,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "demo.h"
 #include "interp.h"
 
 static const char usage[] =
@@ -22,8 +26,12 @@ static const char usage[] =
     "Options:\n"
     "  -c cmd     program passed in as string (terminates option list)\n"
     "  -h, --help print this help message and exit\n"
+    "  -i         inspect interactively after running script or command\n"
+    "  -q         don't print version and copyright messages on interactive startup\n"
     "  -V, --version  print the Ouro version number and exit\n"
     "  --dis file disassemble the bytecode of file and exit\n"
+    "  --step file  run file one statement at a time, drawing the heap (--step -h)\n"
+    "  --demo     step through the reference-counting and cycle-collection demo\n"
     "  file       program read from script file\n"
     "  -          program read from stdin (default; interactive mode if a tty)\n"
     "  arg ...    arguments passed to program in sys.argv[1:]\n";
@@ -75,69 +83,18 @@ static int disassemble(const char *path) {
     return 0;
 }
 
-/* True when the statement begun in buf needs more lines before it is run: its first line
- * opens a block (ends in ':'), so an empty line ends it, as in CPython's REPL. */
-static bool opens_block(const char *buf) {
-    const char *end = strchr(buf, '\n');
-    if (!end) end = buf + strlen(buf);
-    while (end > buf && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r')) end--;
-    return end > buf && end[-1] == ':';
-}
-
-/* A line-by-line interactive loop, good enough until the real REPL lands. */
-static int repl(void) {
-    fprintf(stderr, "Ouro %s\nType Ctrl-D to exit.\n", OU_VERSION);
-    size_t cap = 4096, n = 0;
-    char *acc = malloc(cap);
-    char line[4096];
-    if (!acc) return 1;
-    acc[0] = 0;
-    int status = 0;
-    for (;;) {
-        fputs(n ? "... " : ">>> ", stdout);
-        fflush(stdout);
-        if (!fgets(line, sizeof line, stdin)) {
-            if (vm.interrupted) {
-                vm.interrupted = 0;
-                clearerr(stdin);
-                fputs("\nKeyboardInterrupt\n", stderr);
-                n = 0;
-                acc[0] = 0;
-                continue;
-            }
-            fputs("\n", stdout);
-            break;
-        }
-        size_t l = strlen(line);
-        bool blank = strspn(line, " \t\r\n") == l;
-        if (n == 0 && blank) continue;
-        if (n + l + 1 > cap) {
-            while (n + l + 1 > cap) cap *= 2;
-            char *na = realloc(acc, cap);
-            if (!na) break;
-            acc = na;
-        }
-        memcpy(acc + n, line, l + 1);
-        n += l;
-        if (opens_block(acc) && !blank) continue;
-        bool incomplete, exited;
-        status = vm_run_interactive(acc, &incomplete, &exited);
-        if (incomplete && !blank) continue;
-        n = 0;
-        acc[0] = 0;
-        if (exited) break;
-        status = 0;
-    }
-    free(acc);
-    return status;
-}
-
 int main(int argc, char **argv) {
     int i = 1;
     const char *command = NULL, *dis = NULL;
-    bool from_stdin = false;
+    bool from_stdin = false, inspect = false, quiet = false;
     for (; i < argc; i++) {
         const char *a = argv[i];
+        /* -i and -q, alone or combined (-iq), as CPython takes them. */
+        if (a[0] == '-' && a[1] && strspn(a + 1, "iq") == strlen(a + 1)) {
+            inspect |= strchr(a, 'i') != NULL;
+            quiet |= strchr(a, 'q') != NULL;
+            continue;
+        }
         if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
             printf("Ouro %s\n", OU_VERSION);
             return 0;
@@ -165,6 +122,7 @@ int main(int argc, char **argv) {
             i++;
             break;
         }
+        if (!strcmp(a, "--step") || !strcmp(a, "--demo")) return demo_main(argc - i, argv + i);
         if (!strcmp(a, "-")) {
             from_stdin = true;
             break;
@@ -194,9 +152,14 @@ int main(int argc, char **argv) {
     }
     if (vm_init(sargc, sargv) < 0) return 1;
     if (dis) return finish(disassemble(dis));
-    if (command) return finish(vm_run_string(command, "<string>"));
-    if (!from_stdin && i < argc) return finish(vm_run_file(argv[i]));
-    if (!from_stdin && isatty(0)) return finish(repl());
+    if (command || (!from_stdin && i < argc)) {
+        int status = command ? vm_run_string(command, "<string>") : vm_run_file(argv[i]);
+        if (!inspect) return finish(status);
+        /* -i: the session goes on even after an uncaught exception or SystemExit. */
+        vm_exit_by_sigint = false;
+        return finish(vm_repl(false));
+    }
+    if (inspect || (!from_stdin && isatty(0))) return finish(vm_repl(!quiet));
     size_t len;
     char *src = read_all(stdin, &len);
     if (!src) {

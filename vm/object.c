@@ -46,6 +46,8 @@ static bool run_finalizer(OuObject *o) {
 
 static void dealloc_one(OuObject *o) {
     if (run_finalizer(o)) return;
+    /* Weak references die with the object, after __del__ (which may resurrect it). */
+    if (o->gcflags & OU_GCF_WEAKREFS) ou_weakref_object_dying(o);
     o->type->dealloc(o);
 }
 

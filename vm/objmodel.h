@@ -51,11 +51,15 @@ static inline OuType *om_builtin_base(OuType *t) {
     while (t && om_is_heap(t)) t = t->base;
     return t ? t : &ou_object_type;
 }
+/* Address of the dict word after the variable part of a str or tuple subclass instance
+ * (dictoffset OU_DICTOFFSET_TAIL); NULL for any other object. vm/class.c. */
+Value *om_tail_dictptr(OuObject *o);
 /* Address of the instance dict field of o, or NULL if its type has none. */
 static inline Value *om_dictptr(Value o) {
     if (!IS_OBJ(o)) return NULL;
     OuObject *ob = AS_OBJ(o);
     int32_t off = ob->type->dictoffset;
+    if (off < 0) return om_tail_dictptr(ob);
     return off > 0 ? (Value *)((char *)ob + off) : NULL;
 }
 

@@ -113,8 +113,15 @@
                          metaclass (type) with (name, bases, dict). If the body returned a      \
                          cell, it is the __class__ cell: its contents become cls. Decorators    \
                          are applied by ordinary CALLs afterwards. */                           \
+    X(MAKE_CLASS_KW)  /* [body_func name b1..bn k1..km kwnames] -> [cls]: arg = n + m; as     \
+                         MAKE_CLASS with keywords (kwnames a tuple const naming the last m      \
+                         values): `metaclass` picks the metaclass, the others go to it (and to  \
+                         __prepare__ and __init_subclass__) */                                  \
     /* Exceptions */                                                                            \
     X(SETUP_EXCEPT)   /* push a handler block: on exception jump to arg with [.. exc] */        \
+    X(SETUP_WITH)     /* [exit enter_result] -> same: as SETUP_EXCEPT, but the block's level     \
+                         excludes enter_result (still to be stored in the `as` target), so the  \
+                         handler at arg gets [exit exc] even if storing the target raises */    \
     X(POP_BLOCK)      /* pop the innermost block (normal exit from the try body) */            \
     X(PUSH_EXC_INFO)  /* [exc] -> [exc]: in a handler, save the frame's previous handled       \
                          exception on the block stack (as an EXCEPT_HANDLER block that restores \

@@ -73,11 +73,15 @@ int vm_init(int argc, char **argv) {
     vm.interrupted = 0;
     set_c_stack_limit();
 
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
+    /* As CPython, leave SIGINT alone when it was ignored by whoever started us (a background
+     * job of a non-interactive shell). */
+    struct sigaction sa, old;
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_sigint;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, NULL);
+    }
 
     if (vm_init_object() < 0 || vm_init_func() < 0 || vm_init_code() < 0 || vm_init_int() < 0 ||
         vm_init_float() < 0 || vm_init_str() < 0 || vm_init_list() < 0 || vm_init_tuple() < 0 ||
@@ -139,6 +143,8 @@ static void clear_module_dict(Value d) {
 }
 
 void vm_finalize(void) {
+    vm_weakref_atexit(); /* weakref.finalize(...).atexit, before any teardown */
+    if (ou_err_occurred()) ou_err_clear();
     flush_stdout();
     if (IS_DICT(vm.modules)) {
         Value main = ou_dict_get_str(vm.modules, "__main__");

@@ -92,8 +92,8 @@ static int set_table_resize(OuSet *s, int64_t minused) {
     return 0;
 }
 
-/* Add a key with its hash (increfs it on insertion). 0/-1. The first dummy slot met on the
- * probe sequence is reused when the key turns out to be absent (CPython's freeslot). */
+/* Add a key with its hash (increfs it on insertion). 0/-1. When the key turns out to be
+ * absent, the last dummy slot met on the probe sequence is reused (CPython's freeslot). */
 static int set_add_entry(OuSet *s, Value key, int64_t hash) {
 restart:;
     uint64_t mask = (uint64_t)s->mask, perturb = (uint64_t)hash, i = (uint64_t)hash & mask;
@@ -118,8 +118,8 @@ restart:;
                     if (table != s->table || e->key != sk) goto restart;
                     mask = (uint64_t)s->mask;
                 }
-            } else if (e->hash == -1 && freeslot == NULL) {
-                freeslot = e;
+            } else if (e->hash == -1) {
+                freeslot = e; /* the LAST dummy seen wins, as in CPython 3.11 */
             }
             e++;
         } while (probes--);
@@ -1133,5 +1133,6 @@ int vm_init_set(void) {
         ou_type_ready(&setiter_type) < 0)
         return -1;
     if (ou_add_functions(ou_set_type.dict, set_methods, OU_UNDEF) < 0) return -1;
+    if (ou_dict_set_str(ou_set_type.dict, "__hash__", OU_NONE) < 0) return -1;
     return ou_add_functions(ou_frozenset_type.dict, frozenset_methods, OU_UNDEF);
 }

@@ -445,8 +445,9 @@ fail:
  * ------------------------------------------------------------------------------------------- */
 Value ou_str_concat(Value a, Value b) {
     OuStr *x = AS_STR(a), *y = AS_STR(b);
-    if (y->len == 0) return ou_newref(a);
-    if (x->len == 0) return ou_newref(b);
+    /* The shortcuts return an operand only when it is an exact str (never a subclass). */
+    if (y->len == 0 && IS_STR(a)) return ou_newref(a);
+    if (x->len == 0 && IS_STR(b)) return ou_newref(b);
     int64_t len = x->len + y->len;
     OuStr *s = str_alloc(len);
     if (!s) return OU_ERR;
@@ -570,12 +571,16 @@ fail:
     return OU_ERR;
 }
 
-static Value str_str(Value v) { return ou_newref(v); }
+/* str() of a str subclass instance is an exact str with the same text. */
+static Value str_str(Value v) {
+    if (IS_STR(v)) return ou_newref(v);
+    return ns_str_new_n(AS_STR(v)->data, AS_STR(v)->len, AS_STR(v)->nchars);
+}
 
 static int64_t str_hash(Value v) { return ou_str_hash(v); }
 
 static Value str_richcmp(Value a, Value b, int op) {
-    if (!IS_STR(a) || !IS_STR(b)) return ou_newref(ou_NotImplemented);
+    if (!IS_STR_SUB(a) || !IS_STR_SUB(b)) return ou_newref(ou_NotImplemented);
     if (op == OU_EQ) return MK_BOOL(ou_str_eq(a, b));
     if (op == OU_NE) return MK_BOOL(!ou_str_eq(a, b));
     /* UTF-8 byte order is code-point order. */
@@ -590,12 +595,12 @@ static Value str_binop(Value a, Value b, int op, bool reflected) {
     int64_t n;
     switch (op & ~OU_BIN_INPLACE) {
     case OU_BIN_ADD:
-        if (IS_STR(a) && IS_STR(b)) return ou_str_concat(a, b);
-        if (IS_STR(a) && !reflected)
+        if (IS_STR_SUB(a) && IS_STR_SUB(b)) return ou_str_concat(a, b);
+        if (IS_STR_SUB(a) && !reflected)
             return ou_err_format(ou_TypeError, "can only concatenate str (not \"%T\") to str", b);
         break;
     case OU_BIN_MUL:
-        if (IS_STR(a) && !IS_STR(b)) {
+        if (IS_STR_SUB(a) && !IS_STR_SUB(b)) {
             if (ou_int_value(b, &n)) return str_repeat(a, n);
             if (!IS_OBJ(b) || IS_UNDEF(ou_type_lookup(ou_typeof(b), ou_str_intern("__index__")))) {
                 if (!IS_UNDEF(ou_type_lookup(ou_typeof(b), ou_str_intern("__rmul__")))) break;
@@ -604,15 +609,15 @@ static Value str_binop(Value a, Value b, int op, bool reflected) {
             if (ou_index(b, &n) < 0) return OU_ERR;
             return str_repeat(a, n);
         }
-        if (IS_STR(b) && !IS_STR(a)) {
+        if (IS_STR_SUB(b) && !IS_STR_SUB(a)) {
             if (ou_int_value(a, &n)) return str_repeat(b, n);
             return ou_err_format(ou_TypeError, "can't multiply sequence by non-int of type '%T'", a);
         }
-        if (IS_STR(a) && IS_STR(b))
+        if (IS_STR_SUB(a) && IS_STR_SUB(b))
             return ou_err_format(ou_TypeError, "can't multiply sequence by non-int of type 'str'");
         break;
     case OU_BIN_MOD:
-        if (IS_STR(a) && !reflected) return ns_str_mod(a, b);
+        if (IS_STR_SUB(a) && !reflected) return ns_str_mod(a, b);
         break;
     }
     return ou_newref(ou_NotImplemented);
@@ -622,7 +627,7 @@ static int str_truth(Value v) { return AS_STR(v)->len != 0; }
 static int64_t str_len(Value v) { return AS_STR(v)->nchars; }
 
 static int str_contains(Value self, Value item) {
-    if (!IS_STR(item)) {
+    if (!IS_STR_SUB(item)) {
         ou_err_format(ou_TypeError, "'in <string>' requires string as left operand, not %T", item);
         return -1;
     }
@@ -687,6 +692,26 @@ static Value str_getitem(Value self, Value key) {
     return ou_err_format(ou_TypeError, "string indices must be integers, not '%T'", key);
 }
 
+/* An instance of the str subclass `type` with the text of the exact str r (stolen). Its
+ * layout is OuStr's followed, at the next 8-byte boundary after the NUL, by the instance dict
+ * word (OU_DICTOFFSET_TAIL), which ou_obj_alloc leaves zero: no dict yet. */
+static Value str_subtype_copy(OuType *type, Value r) {
+    OuStr *src = AS_STR(r);
+    size_t end = (offsetof(OuStr, data) + (size_t)src->len + 1 + 7u) & ~(size_t)7u;
+    OuStr *s = ou_obj_alloc(type, end + sizeof(Value));
+    if (!s) {
+        ou_decref(r);
+        return OU_ERR;
+    }
+    s->len = src->len;
+    s->nchars = src->nchars;
+    s->hash = src->hash;
+    s->ob.aux = src->ob.aux & OU_STR_ASCII;
+    memcpy(s->data, src->data, (size_t)src->len + 1);
+    ou_decref(r);
+    return MK_OBJ(s);
+}
+
 static Value str_new(OuType *type, Value *args, int nargs, Value kwnames) {
     Value obj = OU_UNDEF;
     int nkw = IS_UNDEF(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
@@ -704,10 +729,9 @@ static Value str_new(OuType *type, Value *args, int nargs, Value kwnames) {
         if (IS_STR(obj)) return ou_err_format(ou_TypeError, "decoding str is not supported");
         return ou_err_format(ou_TypeError, "decoding to str: need a bytes-like object, %T found", obj);
     }
-    if (type != &ou_str_type)
-        return ou_err_format(ou_TypeError, "subclasses of str are not supported yet");
-    if (IS_UNDEF(obj)) return get_empty();
-    return ou_to_str(obj);
+    Value r = IS_UNDEF(obj) ? get_empty() : ou_to_str(obj);
+    if (type == &ou_str_type || IS_ERR(r)) return r;
+    return str_subtype_copy(type, r);
 }
 
 /* The str iterator: pos is the byte offset of the next code point. */

@@ -16,6 +16,13 @@
 #include "numstr.h"
 #include "vm.h"
 
+/* The result of a method that leaves the text unchanged: self itself for an exact str, a copy
+ * for a str subclass instance (str methods always return exact str, as in CPython). */
+static Value unchanged(Value self) {
+    if (IS_STR(self)) return ou_newref(self);
+    return ns_str_new_n(AS_STR(self)->data, AS_STR(self)->len, AS_STR(self)->nchars);
+}
+
 int vm_init_str_methods(void);
 int ns_is_printable(uint32_t cp);
 
@@ -257,7 +264,7 @@ static const char *rmemmem(const char *hay, int64_t n, const char *needle, int64
 static int64_t find_impl(Value *args, int nargs, Value kwnames, const char *name, bool reverse) {
     if (check_args(nargs, kwnames, name, 1, 3) < 0) return -2;
     Value self = args[0], sub = args[1];
-    if (!IS_STR(sub)) {
+    if (!IS_STR_SUB(sub)) {
         ou_err_format(ou_TypeError, "must be str, not %T", sub);
         return -2;
     }
@@ -295,7 +302,7 @@ static Value str_rindex(Value *args, int nargs, Value kwnames) {
 static Value str_count(Value *args, int nargs, Value kwnames) {
     if (check_args(nargs, kwnames, "count", 1, 3) < 0) return OU_ERR;
     Value self = args[0], sub = args[1];
-    if (!IS_STR(sub)) return ou_err_format(ou_TypeError, "must be str, not %T", sub);
+    if (!IS_STR_SUB(sub)) return ou_err_format(ou_TypeError, "must be str, not %T", sub);
     int64_t cs, ce, bs, be;
     int r = get_range(self, args, nargs, 2, &cs, &ce, &bs, &be);
     if (r < 0) return OU_ERR;
@@ -324,12 +331,12 @@ static Value startsend(Value *args, int nargs, Value kwnames, const char *name, 
     if (IS_TUPLE(pre)) {
         cands = AS_TUPLE(pre)->items;
         ncand = AS_TUPLE(pre)->len;
-    } else if (!IS_STR(pre)) {
+    } else if (!IS_STR_SUB(pre)) {
         return ou_err_format(ou_TypeError, "%s first arg must be str or a tuple of str, not %T", name, pre);
     }
     for (int64_t k = 0; k < ncand; k++) {
         Value c = cands[k];
-        if (!IS_STR(c))
+        if (!IS_STR_SUB(c))
             return ou_err_format(ou_TypeError, "tuple for %s must only contain str, not %T", name, c);
         if (r == 1) continue;
         int64_t m = ou_str_len(c);
@@ -388,7 +395,7 @@ static Value split_args(Value *args, int nargs, Value kwnames, const char *name,
     if (!IS_UNDEF(out[1]) && ou_index(out[1], maxsplit) < 0) return OU_ERR;
     if (*maxsplit < 0) *maxsplit = INT64_MAX;
     if (!IS_NONE(*sep)) {
-        if (!IS_STR(*sep)) return ou_err_format(ou_TypeError, "must be str or None, not %T", *sep);
+        if (!IS_STR_SUB(*sep)) return ou_err_format(ou_TypeError, "must be str or None, not %T", *sep);
         if (ou_str_len(*sep) == 0) return ou_err_format(ou_ValueError, "empty separator");
     }
     return OU_NONE;
@@ -553,14 +560,14 @@ static Value str_join(Value *args, int nargs, Value kwnames) {
     }
     int64_t n = IS_LIST(seq) ? AS_LIST(seq)->len : AS_TUPLE(seq)->len;
     Value *items = IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items;
-    if (n == 1 && IS_STR(items[0])) {
+    if (n == 1 && IS_STR(items[0])) { /* an exact str only: a subclass item is copied */
         Value r = ou_newref(items[0]);
         ou_decref(seq);
         return r;
     }
     int64_t seplen = ou_str_len(self), total = 0, nchars = 0;
     for (int64_t k = 0; k < n; k++) {
-        if (!IS_STR(items[k])) {
+        if (!IS_STR_SUB(items[k])) {
             ou_err_format(ou_TypeError, "sequence item %lld: expected str instance, %T found", (long long)k, items[k]);
             ou_decref(seq);
             return OU_ERR;
@@ -591,7 +598,7 @@ static Value str_join(Value *args, int nargs, Value kwnames) {
 static Value partition_impl(Value *args, int nargs, Value kwnames, const char *name, bool reverse) {
     if (check_args(nargs, kwnames, name, 1, 1) < 0) return OU_ERR;
     Value self = args[0], sep = args[1];
-    if (!IS_STR(sep)) return ou_err_format(ou_TypeError, "must be str, not %T", sep);
+    if (!IS_STR_SUB(sep)) return ou_err_format(ou_TypeError, "must be str, not %T", sep);
     if (ou_str_len(sep) == 0) return ou_err_format(ou_ValueError, "empty separator");
     const char *d = ou_str_data(self);
     int64_t n = ou_str_len(self), m = ou_str_len(sep);
@@ -638,7 +645,7 @@ static bool in_chars(uint32_t cp, Value chars) {
 static Value strip_impl(Value *args, int nargs, Value kwnames, const char *name, bool left, bool right) {
     if (check_args(nargs, kwnames, name, 0, 1) < 0) return OU_ERR;
     Value self = args[0], chars = nargs > 1 ? args[1] : OU_NONE;
-    if (!IS_NONE(chars) && !IS_STR(chars))
+    if (!IS_NONE(chars) && !IS_STR_SUB(chars))
         return ou_err_format(ou_TypeError, "%s arg must be None or str", name);
     const unsigned char *d = (const unsigned char *)ou_str_data(self);
     int64_t n = ou_str_len(self), i = 0, j = n;
@@ -659,7 +666,7 @@ static Value strip_impl(Value *args, int nargs, Value kwnames, const char *name,
             j = k;
         }
     }
-    if (i == 0 && j == n) return ou_newref(self);
+    if (i == 0 && j == n) return unchanged(self);
     return ou_str_new((const char *)d + i, j - i);
 }
 
@@ -670,14 +677,14 @@ static Value str_rstrip(Value *args, int nargs, Value kwnames) { return strip_im
 static Value str_replace(Value *args, int nargs, Value kwnames) {
     if (check_args(nargs, kwnames, "replace", 2, 3) < 0) return OU_ERR;
     Value self = args[0], old = args[1], new_ = args[2];
-    if (!IS_STR(old)) return ou_err_format(ou_TypeError, "replace() argument 1 must be str, not %T", old);
-    if (!IS_STR(new_)) return ou_err_format(ou_TypeError, "replace() argument 2 must be str, not %T", new_);
+    if (!IS_STR_SUB(old)) return ou_err_format(ou_TypeError, "replace() argument 1 must be str, not %T", old);
+    if (!IS_STR_SUB(new_)) return ou_err_format(ou_TypeError, "replace() argument 2 must be str, not %T", new_);
     int64_t count = -1;
     if (nargs > 3 && ou_index(args[3], &count) < 0) return OU_ERR;
     if (count < 0) count = INT64_MAX;
     const unsigned char *d = (const unsigned char *)ou_str_data(self);
     int64_t n = ou_str_len(self), m = ou_str_len(old);
-    if (count == 0) return ou_newref(self);
+    if (count == 0) return unchanged(self);
     StrBuf b;
     sb_init(&b);
     int64_t i = 0;
@@ -705,7 +712,7 @@ static Value str_replace(Value *args, int nargs, Value kwnames) {
     }
     if (!any) {
         sb_free(&b);
-        return ou_newref(self);
+        return unchanged(self);
     }
     if (sb_put(&b, (const char *)d + i, n - i) < 0) goto fail;
     return sb_finish(&b);
@@ -721,7 +728,7 @@ static int pad_args(Value *args, int nargs, Value kwnames, const char *name, int
     *fill = OU_UNDEF;
     if (nargs > 2) {
         Value f = args[2];
-        if (!IS_STR(f)) {
+        if (!IS_STR_SUB(f)) {
             ou_err_format(ou_TypeError, "%s() argument 2 must be a unicode character, not %T", name, f);
             return -1;
         }
@@ -755,7 +762,7 @@ static Value str_center(Value *args, int nargs, Value kwnames) {
     Value fill;
     if (pad_args(args, nargs, kwnames, "center", &width, &fill) < 0) return OU_ERR;
     int64_t len = ns_str_nchars(args[0]);
-    if (width <= len) return ou_newref(args[0]);
+    if (width <= len) return unchanged(args[0]);
     int64_t marg = width - len, left = marg / 2 + (marg & width & 1);
     return pad(args[0], left, marg - left, fill);
 }
@@ -764,7 +771,7 @@ static Value str_ljust(Value *args, int nargs, Value kwnames) {
     Value fill;
     if (pad_args(args, nargs, kwnames, "ljust", &width, &fill) < 0) return OU_ERR;
     int64_t len = ns_str_nchars(args[0]);
-    if (width <= len) return ou_newref(args[0]);
+    if (width <= len) return unchanged(args[0]);
     return pad(args[0], 0, width - len, fill);
 }
 static Value str_rjust(Value *args, int nargs, Value kwnames) {
@@ -772,7 +779,7 @@ static Value str_rjust(Value *args, int nargs, Value kwnames) {
     Value fill;
     if (pad_args(args, nargs, kwnames, "rjust", &width, &fill) < 0) return OU_ERR;
     int64_t len = ns_str_nchars(args[0]);
-    if (width <= len) return ou_newref(args[0]);
+    if (width <= len) return unchanged(args[0]);
     return pad(args[0], width - len, 0, fill);
 }
 
@@ -782,7 +789,7 @@ static Value str_zfill(Value *args, int nargs, Value kwnames) {
     if (ou_index(args[1], &width) < 0) return OU_ERR;
     Value self = args[0];
     int64_t len = ns_str_nchars(self);
-    if (width <= len) return ou_newref(self);
+    if (width <= len) return unchanged(self);
     const char *d = ou_str_data(self);
     StrBuf b;
     sb_init(&b);
@@ -807,7 +814,7 @@ static Value str_expandtabs(Value *args, int nargs, Value kwnames) {
     Value self = args[0];
     const unsigned char *d = (const unsigned char *)ou_str_data(self);
     int64_t n = ou_str_len(self), col = 0;
-    if (!memchr(d, '\t', (size_t)n)) return ou_newref(self);
+    if (!memchr(d, '\t', (size_t)n)) return unchanged(self);
     StrBuf b;
     sb_init(&b);
     for (int64_t i = 0; i < n; i++) {
@@ -830,21 +837,21 @@ static Value str_expandtabs(Value *args, int nargs, Value kwnames) {
 static Value str_removeprefix(Value *args, int nargs, Value kwnames) {
     if (check_args(nargs, kwnames, "removeprefix", 1, 1) < 0) return OU_ERR;
     Value self = args[0], p = args[1];
-    if (!IS_STR(p)) return ou_err_format(ou_TypeError, "removeprefix() argument must be str, not %T", p);
+    if (!IS_STR_SUB(p)) return ou_err_format(ou_TypeError, "removeprefix() argument must be str, not %T", p);
     int64_t n = ou_str_len(self), m = ou_str_len(p);
     if (m && m <= n && memcmp(ou_str_data(self), ou_str_data(p), (size_t)m) == 0)
         return ou_str_new(ou_str_data(self) + m, n - m);
-    return ou_newref(self);
+    return unchanged(self);
 }
 
 static Value str_removesuffix(Value *args, int nargs, Value kwnames) {
     if (check_args(nargs, kwnames, "removesuffix", 1, 1) < 0) return OU_ERR;
     Value self = args[0], p = args[1];
-    if (!IS_STR(p)) return ou_err_format(ou_TypeError, "removesuffix() argument must be str, not %T", p);
+    if (!IS_STR_SUB(p)) return ou_err_format(ou_TypeError, "removesuffix() argument must be str, not %T", p);
     int64_t n = ou_str_len(self), m = ou_str_len(p);
     if (m && m <= n && memcmp(ou_str_data(self) + n - m, ou_str_data(p), (size_t)m) == 0)
         return ou_str_new(ou_str_data(self), n - m);
-    return ou_newref(self);
+    return unchanged(self);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1063,7 +1070,7 @@ static Value str_isidentifier(Value *args, int nargs, Value kwnames) {
  * ------------------------------------------------------------------------------------------- */
 static Value str_format_dunder(Value *args, int nargs, Value kwnames) {
     if (check_args(nargs, kwnames, "__format__", 1, 1) < 0) return OU_ERR;
-    if (!IS_STR(args[1]))
+    if (!IS_STR_SUB(args[1]))
         return ou_err_format(ou_TypeError, "__format__() argument must be str, not %T", args[1]);
     return ns_format_str(args[0], args[1]);
 }
@@ -1109,7 +1116,7 @@ static Value str_maketrans(Value *args, int nargs, Value kwnames) {
         return d;
     }
     Value x = args[0], y = args[1];
-    if (!IS_STR(x) || !IS_STR(y)) {
+    if (!IS_STR_SUB(x) || !IS_STR_SUB(y)) {
         ou_decref(d);
         return ou_err_format(ou_TypeError, "maketrans() argument must be str");
     }
@@ -1127,7 +1134,7 @@ static Value str_maketrans(Value *args, int nargs, Value kwnames) {
     }
     if (nargs == 3) {
         Value z = args[2];
-        if (!IS_STR(z)) { ou_decref(d); return ou_err_format(ou_TypeError, "maketrans() argument 3 must be str"); }
+        if (!IS_STR_SUB(z)) { ou_decref(d); return ou_err_format(ou_TypeError, "maketrans() argument 3 must be str"); }
         const unsigned char *c = (const unsigned char *)ou_str_data(z);
         i = 0;
         while (i < ou_str_len(z)) {
@@ -1158,7 +1165,7 @@ static Value str_translate(Value *args, int nargs, Value kwnames) {
         } else {
             int64_t v;
             if (IS_NONE(r)) rc = 0;
-            else if (IS_STR(r)) rc = sb_put_str(&b, r);
+            else if (IS_STR_SUB(r)) rc = sb_put_str(&b, r);
             else if (ou_int_value(r, &v)) {
                 if (v < 0 || v > 0x10FFFF) {
                     ou_decref(r);
@@ -1202,7 +1209,7 @@ static Value str_dunder_contains(Value *args, int nargs, Value kwnames) {
 }
 static Value str_dunder_add(Value *args, int nargs, Value kwnames) {
     if (check_args(nargs, kwnames, "__add__", 1, 1) < 0) return OU_ERR;
-    if (!IS_STR(args[1])) return ou_newref(ou_NotImplemented);
+    if (!IS_STR_SUB(args[1])) return ou_newref(ou_NotImplemented);
     return ou_str_concat(args[0], args[1]);
 }
 static Value str_dunder_mul(Value *args, int nargs, Value kwnames) {
@@ -1219,7 +1226,7 @@ static Value str_dunder_hash(Value *args, int nargs, Value kwnames) {
 }
 static Value str_dunder_str(Value *args, int nargs, Value kwnames) {
     if (check_args(nargs, kwnames, "__str__", 0, 0) < 0) return OU_ERR;
-    return ou_newref(args[0]);
+    return unchanged(args[0]);
 }
 static Value str_dunder_repr(Value *args, int nargs, Value kwnames) {
     if (check_args(nargs, kwnames, "__repr__", 0, 0) < 0) return OU_ERR;

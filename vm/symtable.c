@@ -99,7 +99,22 @@ typedef struct {
     StTable *t;
     StScope *cur;
     const char *privname; /* innermost class name, for mangling */
+    int depth;            /* statement + expression nesting, capped by OU_MAX_AST_DEPTH */
 } StWalk;
+
+/* Deepest syntax tree accepted, counting statements and expressions: operator chains such as
+ * `1+1+...` or `a.b.c...` parse without bracket nesting, and every later pass (this walk, the
+ * compiler) recurses on them, so they are capped here where CPython's symtable caps them
+ * (RecursionError "maximum recursion depth exceeded during compilation" beyond 3000 nodes,
+ * 3 x the default recursion limit). */
+#ifndef OU_MAX_AST_DEPTH
+#define OU_MAX_AST_DEPTH 3000
+#endif
+
+static int st_too_deep(void) {
+    ou_err_format(ou_RecursionError, "maximum recursion depth exceeded during compilation");
+    return -1;
+}
 
 const char *st_mangle(PsArena *a, const char *privname, const char *name) {
     if (!privname || name[0] != '_' || name[1] != '_') return name;
@@ -309,7 +324,17 @@ static int st_global_nonlocal(StWalk *w, PsNode *n, bool global) {
     return 0;
 }
 
+static int st_stmt_node(StWalk *w, PsNode *n);
+
 static int st_stmt(StWalk *w, PsNode *n) {
+    if (w->depth >= OU_MAX_AST_DEPTH) return st_too_deep();
+    w->depth++;
+    int r = st_stmt_node(w, n);
+    w->depth--;
+    return r;
+}
+
+static int st_stmt_node(StWalk *w, PsNode *n) {
     switch (n->kind) {
     case N_MODULE:
         return st_stmts(w, &n->body);
@@ -432,7 +457,17 @@ static int st_stmt(StWalk *w, PsNode *n) {
     }
 }
 
+static int st_expr_node(StWalk *w, PsNode *n);
+
 static int st_expr(StWalk *w, PsNode *n) {
+    if (w->depth >= OU_MAX_AST_DEPTH) return st_too_deep();
+    w->depth++;
+    int r = st_expr_node(w, n);
+    w->depth--;
+    return r;
+}
+
+static int st_expr_node(StWalk *w, PsNode *n) {
     switch (n->kind) {
     case N_BOOLOP:
         return st_exprs(w, &n->values);

@@ -13,7 +13,9 @@ static OuTuple *tuple_alloc(OuType *type, int64_t n) {
         return NULL;
     }
     size_t base = type->basicsize > sizeof(OuTuple) ? type->basicsize : sizeof(OuTuple);
-    OuTuple *t = ou_obj_alloc(type, base + (size_t)n * sizeof(Value));
+    /* A subclass instance keeps its dict in the word after the items (OU_DICTOFFSET_TAIL). */
+    size_t tail = type->dictoffset < 0 ? sizeof(Value) : 0;
+    OuTuple *t = ou_obj_alloc(type, base + (size_t)n * sizeof(Value) + tail);
     if (!t) return NULL;
     t->len = n;
     return t;

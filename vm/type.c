@@ -382,6 +382,9 @@ Value om_object_new(OuType *t, Value *args, int nargs, Value kwnames) {
     }
     OuObject *o = ou_obj_alloc(t, t->basicsize ? t->basicsize : sizeof(OuObject));
     if (!o) return OU_ERR;
+    /* A class instance's words after the header (slots, dict) start unset: OU_UNDEF, since
+     * the zero word is the float 0.0. */
+    for (Value *w = (Value *)(o + 1); (char *)w < (char *)o + t->basicsize; w++) *w = OU_UNDEF;
     return MK_OBJ(o);
 }
 
@@ -706,6 +709,11 @@ static void prop_clear(OuObject *o) {
 
 static Value prop_missing(PropObj *p, Value obj, const char *what) {
     OuType *t = ou_typeof(obj);
+    /* A builtin type's read-only attribute (int.real, a property over a builtin getter) is
+     * worded as CPython's getset descriptors are. */
+    if (ou_is_type(p->p.fget, &ou_cfunction_type) && strcmp(what, "getter") != 0)
+        return ou_err_format(ou_AttributeError, "attribute '%s' of '%s' objects is not writable",
+                             ((OuCFunction *)AS_OBJ(p->p.fget))->name, om_builtin_base(t)->name);
     Value q = type_qualname(t);
     if (IS_ERR(q)) return OU_ERR;
     Value r;
@@ -955,6 +963,21 @@ static Value type_call(Value self, Value *args, int nargs, Value kwnames) {
     return obj;
 }
 
+/* type.__init__ only checks its arguments: om_type_new did the work. Metaclasses reach it
+ * through super().__init__(name, bases, ns). */
+static int type_init(Value self, Value *args, int nargs, Value kwnames) {
+    int nkw = IS_UNDEF(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    if (nargs == 1 && nkw) {
+        ou_err_format(ou_TypeError, "type.__init__() takes no keyword arguments");
+        return -1;
+    }
+    if (nargs != 1 && nargs != 3) {
+        ou_err_format(ou_TypeError, "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
+    return 0;
+}
+
 static Value type_mro_tuple_copy(OuType *t) {
     if (!IS_TUPLE(t->mro)) return ou_tuple_pack(1, MK_OBJ(t));
     return ou_tuple_from(AS_TUPLE(t->mro)->items, AS_TUPLE(t->mro)->len);
@@ -1003,6 +1026,8 @@ static Value type_special_attr(OuType *t, Value name) {
     return OU_UNDEF;
 }
 
+static Value methoddescr_new(Value func, OuType *owner);
+
 Value om_type_getattr(Value self, Value name) {
     if (!types_finished && om_finish_types() < 0) return OU_ERR;
     OuType *t = AS_TYPE(self);
@@ -1016,9 +1041,15 @@ Value om_type_getattr(Value self, Value name) {
         OuType *mt = ou_typeof(ma);
         if (mt->descr_get && mt->descr_set) return mt->descr_get(ma, self, MK_OBJ(meta));
     }
-    Value a = om_lookup(t, name, NULL);
+    OuType *owner = NULL;
+    Value a = om_lookup(t, name, &owner);
     if (!IS_UNDEF(a)) {
         OuType *at = ou_typeof(a);
+        if (at == &ou_cfunction_type && owner && !om_is_heap(owner) &&
+            owner != &ou_object_type && owner != &ou_type_type &&
+            IS_UNDEF(((OuCFunction *)AS_OBJ(a))->self) &&
+            IS_UNDEF(((OuCFunction *)AS_OBJ(a))->module))
+            return methoddescr_new(a, owner);
         if (at == &ou_cfunction_type || at == &ou_function_type || !at->descr_get)
             return ou_newref(a);
         ou_incref(a);
@@ -1177,6 +1208,7 @@ OuType ou_type_type = {
     .getattr = om_type_getattr,
     .setattr = type_setattr,
     .new = om_type_new,
+    .init = type_init,
 };
 
 /* ---- type readiness ----------------------------------------------------------------------- */
@@ -1282,6 +1314,100 @@ static OuType wrapper_type = {
     .call = wrapper_call,
     .getattr = wrapper_getattr,
     .descr_get = wrapper_descr_get,
+};
+
+/* Method descriptors: what `str.upper` or `list.append` read through the class are. The
+ * builtin methods in a type's dict are plain cfunctions that trust args[0] to have the type's
+ * layout; reading one through the class wraps it so a call checks its first argument first
+ * (str.upper(5) is a TypeError, not a crash). Reads through an instance bind as before. */
+typedef struct {
+    OuObject ob;
+    Value func;    /* the cfunction from owner's dict (counted) */
+    OuType *owner; /* a static type: immortal, not counted */
+} MethodDescr;
+
+static OuType methoddescr_type;
+#define MD(v) ((MethodDescr *)AS_OBJ(v))
+
+static Value methoddescr_new(Value func, OuType *owner) {
+    MethodDescr *d = ou_obj_alloc(&methoddescr_type, sizeof(MethodDescr));
+    if (!d) return OU_ERR;
+    d->func = ou_newref(func);
+    d->owner = owner;
+    return MK_OBJ(d);
+}
+
+static void methoddescr_dealloc(OuObject *o) {
+    ou_decref(((MethodDescr *)o)->func);
+    ou_obj_free(o);
+}
+
+static const char *methoddescr_name(Value self) {
+    return ((OuCFunction *)AS_OBJ(MD(self)->func))->name;
+}
+
+static Value methoddescr_call(Value self, Value *args, int nargs, Value kwnames) {
+    MethodDescr *d = MD(self);
+    if (nargs < 1)
+        return ou_err_format(ou_TypeError, "unbound method %s.%s() needs an argument",
+                             d->owner->name, methoddescr_name(self));
+    if (!ou_instance_of(args[0], d->owner))
+        return ou_err_format(ou_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a "
+                             "'%s' object", methoddescr_name(self), d->owner->name,
+                             OU_TYPE_NAME(args[0]));
+    return ((OuCFunction *)AS_OBJ(d->func))->fn(args, nargs, kwnames);
+}
+
+static Value methoddescr_descr_get(Value descr, Value obj, Value type) {
+    MethodDescr *d = MD(descr);
+    if (IS_UNDEF(obj) || IS_NONE(obj)) return ou_newref(descr);
+    if (!ou_instance_of(obj, d->owner))
+        return ou_err_format(ou_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a "
+                             "'%s' object", methoddescr_name(descr), d->owner->name,
+                             OU_TYPE_NAME(obj));
+    OuCFunction *cf = (OuCFunction *)AS_OBJ(d->func);
+    return ou_cfunction_new(cf->name, cf->fn, obj, cf->doc);
+}
+
+static Value methoddescr_repr(Value self) {
+    return ou_str_printf("<method '%s' of '%s' objects>", methoddescr_name(self),
+                         MD(self)->owner->name);
+}
+
+static Value methoddescr_getattr(Value self, Value name) {
+    if (name_is(name, "__name__")) return ou_str_cstr(methoddescr_name(self));
+    if (name_is(name, "__qualname__"))
+        return ou_str_printf("%s.%s", MD(self)->owner->name, methoddescr_name(self));
+    if (name_is(name, "__objclass__")) return ou_newref(MK_OBJ(MD(self)->owner));
+    if (name_is(name, "__doc__")) return ou_getattr(MD(self)->func, name);
+    return ou_generic_getattr(self, name);
+}
+
+/* Two reads of one method compare equal (and hash alike), as the one descriptor they are in
+ * CPython. */
+static Value methoddescr_richcmp(Value a, Value b, int op) {
+    if ((op != OU_EQ && op != OU_NE) || !ou_is_type(b, &methoddescr_type))
+        return ou_newref(ou_NotImplemented);
+    bool eq = MD(a)->func == MD(b)->func;
+    return MK_BOOL(op == OU_EQ ? eq : !eq);
+}
+
+static int64_t methoddescr_hash(Value self) {
+    int64_t h = (int64_t)(MD(self)->func >> 4);
+    return h == -1 ? -2 : h;
+}
+
+static OuType methoddescr_type = {
+    .ob = {.rc = 1u << 30, .gcflags = OU_GCF_IMMORTAL, .type = &ou_type_type},
+    .name = "method_descriptor",
+    .basicsize = sizeof(MethodDescr),
+    .dealloc = methoddescr_dealloc,
+    .repr = methoddescr_repr,
+    .hash = methoddescr_hash,
+    .richcmp = methoddescr_richcmp,
+    .call = methoddescr_call,
+    .getattr = methoddescr_getattr,
+    .descr_get = methoddescr_descr_get,
 };
 
 /* The slot of t that wrapper kind `kind` calls, as an opaque pointer for comparisons. */
@@ -1526,7 +1652,7 @@ int ou_type_ready(OuType *t) {
 int vm_init_object(void) {
     if (ou_type_ready(&ou_object_type) < 0 || ou_type_ready(&ou_type_type) < 0) return -1;
     OuType *more[] = {&ou_property_type, &ou_staticmethod_type, &ou_classmethod_type,
-                      &ou_super_type, &wrapper_type};
+                      &ou_super_type, &wrapper_type, &methoddescr_type};
     for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
         if (ou_type_ready(more[i]) < 0) return -1;
     return 0;

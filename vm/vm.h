@@ -120,6 +120,11 @@ int vm_handle_uncaught(void);
 /* Disassemble a code object to stdout (ouro --dis). */
 void vm_disassemble(OuCode *code);
 
+/* The interactive session (vm/repl.c): prompts, libedit line editing when stdin and stdout
+ * are terminals, history, completion, multi-line statements. Prints the banner first when
+ * `banner`. Returns the exit status: 0 at end of input, SystemExit's code otherwise. */
+int vm_repl(bool banner);
+
 /* Current frame access for builtins that need it (globals(), locals(), super()). */
 VmFrame *vm_current_frame(void);
 /* Zero-argument super(): the innermost Python frame's __class__ cell contents and its first
@@ -128,6 +133,13 @@ VmFrame *vm_current_frame(void);
  * Implemented by vm/interp.c; used by the super type in vm/type.c. */
 int vm_super_args(OuType **cls, Value *self);
 Value vm_frame_locals(VmFrame *f);   /* new ref: dict of the frame's locals */
+/* The class statement (MAKE_CLASS / MAKE_CLASS_KW, vm/class.c): picks the metaclass (a
+ * `metaclass` keyword, else the most derived type of the bases), gets the namespace from its
+ * __prepare__ (or a new dict), runs the body function `body` in it, calls the metaclass with
+ * (name, bases, ns, **other keywords) and fills the __class__ cell. kwv holds one value per
+ * name of kwnames (a tuple of str, or OU_UNDEF for none). All arguments borrowed. */
+Value vm_build_class(Value body, Value name, Value *bases, int nbases, Value *kwv, Value kwnames,
+                     Value globals);
 /* The script's command-line arguments (sys.argv), as given to vm_init. */
 extern int vm_argc;
 extern char **vm_argv;
@@ -169,5 +181,8 @@ void vm_fini_tuple(void);
 void vm_fini_types(void);     /* vm/type.c: clears static types' dicts/mro/bases */
 void vm_fini_exceptions(void); /* vm/exc.c: the preallocated MemoryError, exception types */
 void vm_fini_modules(void);   /* stdlib/modules.c: what the builtin modules keep (sys dict, gc.garbage) */
+/* stdlib/mod_weakref.c: run the weakref.finalize objects still alive whose atexit flag is
+ * set (newest first); vm_finalize calls it first, before any module is torn down. */
+void vm_weakref_atexit(void);
 
 #endif
