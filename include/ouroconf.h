@@ -24,10 +24,11 @@
 #define OU_RECURSION_LIMIT 1000
 #endif
 
-/* Hard cap on Python frames regardless of setrecursionlimit, so that the C stack (the VM
- * recurses on Python->C->Python calls) can never overflow. */
+/* Hard cap on Python frames regardless of setrecursionlimit. Python-to-Python calls do not
+ * use the C stack (the loop pushes frames), and C-level recursion is guarded separately, so
+ * this only bounds the frame array and value stack. */
 #ifndef OU_MAX_FRAMES_HARD
-#define OU_MAX_FRAMES_HARD 20000
+#define OU_MAX_FRAMES_HARD 100000
 #endif
 
 /* Maximum nesting of brackets/blocks/expressions accepted by the parser: deeper input is a

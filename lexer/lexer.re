@@ -848,9 +848,12 @@ int lx_next(LxState *lx, PS_YYSTYPE *val, PS_YYLTYPE *loc)
     }
     int d = lx->depth;
     if (t == T_IF && d <= OU_MAX_NESTING) {
-        lx->if_line = lx->elem_line[d];
+        /* Only an `if` inside a statement can be a conditional expression. */
+        lx->if_line = first ? 0 : lx->elem_line[d];
         lx->if_col = lx->elem_col[d];
     }
+    if (t == T_NEWLINE)
+        lx->if_line = 0;
     if ((t == '(' || t == '[' || t == '{' || t == T_WITH_LPAR) && d > 0)
         d--;
     if (starts_element_after(lx->last_tok)) {

@@ -376,6 +376,7 @@ param:
   | '*'                            { $$ = ps_param(P, PS_P_BARESTAR, NULL, NULL, NULL, &@$); }
   | '*' NAME                       { $$ = ps_param(P, PS_P_STAR, $2, NULL, NULL, &@$); }
   | '*' NAME ':' test              { $$ = ps_param(P, PS_P_STAR, $2, $4, NULL, &@$); }
+  | '*' NAME ':' star_expr         { $$ = ps_param(P, PS_P_STAR, $2, $4, NULL, &@$); }
   | '*' NAME '=' test              { $$ = ps_param(P, PS_P_STAR, $2, NULL, $4, &@$); }
   | POW NAME                       { $$ = ps_param(P, PS_P_DSTAR, $2, NULL, NULL, &@$); }
   | POW NAME ':' test              { $$ = ps_param(P, PS_P_DSTAR, $2, $4, NULL, &@$); }

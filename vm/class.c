@@ -1079,8 +1079,8 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
     if (!IS_UNDEF(slot_names)) {
         /* Slot words after the base's words, then a dict word if asked for and new. */
         uint32_t off = (best->basicsize + 7u) & ~7u;
-        int64_t ns = AS_LIST(slot_names)->len;
-        t->basicsize = off + (uint32_t)(ns * (int64_t)sizeof(Value));
+        int64_t nslots = AS_LIST(slot_names)->len;
+        t->basicsize = off + (uint32_t)(nslots * (int64_t)sizeof(Value));
         t->dictoffset = best->dictoffset;
         if (slots_dict && t->dictoffset == 0) {
             t->dictoffset = (int32_t)t->basicsize;

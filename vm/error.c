@@ -323,7 +323,8 @@ static void print_source_line(const char *filename, int lineno) {
 }
 
 static void print_tb(Value tb) {
-    /* CPython collapses runs of identical entries after the third repeat. */
+    /* CPython shows three entries of a run of identical ones, then one line counting the
+     * rest. `repeat` counts the entries after the first of the current run. */
     const char *last_file = NULL;
     int last_line = -1;
     Value last_name = OU_UNDEF;
@@ -336,9 +337,9 @@ static void print_tb(Value tb) {
             code->name == last_name) {
             repeat++;
         } else {
-            if (repeat > 3)
-                err_writef("  [Previous line repeated %d more time%s]\n", repeat - 3,
-                           repeat - 3 == 1 ? "" : "s");
+            if (repeat > 2)
+                err_writef("  [Previous line repeated %d more time%s]\n", repeat - 2,
+                           repeat - 2 == 1 ? "" : "s");
             repeat = 0;
         }
         last_file = file;
@@ -348,9 +349,9 @@ static void print_tb(Value tb) {
         err_writef("  File \"%s\", line %d, in %U\n", file, t->line, code->name);
         print_source_line(file, t->line);
     }
-    if (repeat > 3)
-        err_writef("  [Previous line repeated %d more time%s]\n", repeat - 3,
-                   repeat - 3 == 1 ? "" : "s");
+    if (repeat > 2)
+        err_writef("  [Previous line repeated %d more time%s]\n", repeat - 2,
+                   repeat - 2 == 1 ? "" : "s");
 }
 
 /* The qualified name CPython prints for an exception's class: bare for builtins and

@@ -384,7 +384,9 @@ Value om_object_new(OuType *t, Value *args, int nargs, Value kwnames) {
     if (!o) return OU_ERR;
     /* A class instance's words after the header (slots, dict) start unset: OU_UNDEF, since
      * the zero word is the float 0.0. */
-    for (Value *w = (Value *)(o + 1); (char *)w < (char *)o + t->basicsize; w++) *w = OU_UNDEF;
+    if (om_is_heap(t) && om_builtin_base(t) == &ou_object_type)
+        for (Value *w = (Value *)(o + 1); (char *)w < (char *)o + t->basicsize; w++)
+            *w = OU_UNDEF;
     return MK_OBJ(o);
 }
 

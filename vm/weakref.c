@@ -11,7 +11,8 @@
  *   - table is open addressing with linear probing over cap slots (cap a power of two, or 0
  *     when no object has weak references: the table is freed when it empties, so nothing is
  *     left to release at exit). A slot is empty when key is NULL. Deletion shifts the
- *     following cluster back, so there are no tombstones and count < cap * 3/4 always.
+ *     following cluster back, so there are no tombstones, and count <= cap / 2 keeps probe
+ *     sequences short.
  *   - An entry exists iff its list is non-empty iff the key object has OU_GCF_WEAKREFS.
  *   - Each list is doubly linked through OuWeakref.prev/next, in CPython's order: the shared
  *     callback-less ref of exact type ReferenceType first (if any), then the shared
@@ -46,12 +47,10 @@ typedef struct {
 
 static WrSlot *table;
 static size_t table_cap, table_count;
+static unsigned table_shift; /* 64 - log2(table_cap): the slot is the product's top bits */
 
 static inline size_t slot_of(const OuObject *o) {
-    uint64_t h = (uint64_t)(uintptr_t)o;
-    h ^= h >> 29;
-    h *= 0x9E3779B97F4A7C15ULL;
-    return (size_t)(h >> 20) & (table_cap - 1);
+    return (size_t)(((uint64_t)(uintptr_t)o * 0x9E3779B97F4A7C15ULL) >> table_shift);
 }
 
 /* The slot holding o, or NULL. */
@@ -74,6 +73,8 @@ static int table_grow(void) {
     }
     table = nt;
     table_cap = ncap;
+    table_shift = 64;
+    for (size_t c = ncap; c > 1; c >>= 1) table_shift--;
     for (size_t i = 0; i < ocap; i++) {
         if (!old[i].key) continue;
         size_t j = slot_of(old[i].key);
@@ -87,9 +88,11 @@ static int table_grow(void) {
 /* The slot of o, created empty (head NULL) if absent. The pointer is valid until the next
  * insertion into the table. */
 static WrSlot *table_get_or_add(OuObject *o) {
-    WrSlot *s = table_find(o);
-    if (s) return s;
-    if ((table_count + 1) * 4 > table_cap * 3 && table_grow() < 0) return NULL;
+    if (o->gcflags & OU_GCF_WEAKREFS) {
+        WrSlot *s = table_find(o);
+        if (s) return s;
+    }
+    if ((table_count + 1) * 2 > table_cap && table_grow() < 0) return NULL;
     size_t i = slot_of(o);
     while (table[i].key) i = (i + 1) & (table_cap - 1);
     table[i].key = o;
@@ -203,7 +206,7 @@ static Value wr_create(OuType *type, Value obj, Value callback) {
     if (IS_NONE(callback)) callback = OU_UNDEF;
     OuObject *o = AS_OBJ(obj);
     bool basic = IS_UNDEF(callback) && (type == &ou_weakref_type || is_proxy_type(type));
-    if (basic) {
+    if (basic && (o->gcflags & OU_GCF_WEAKREFS)) {
         WrSlot *s = table_find(o);
         if (s) {
             OuWeakref *r, *p;
