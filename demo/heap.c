@@ -216,7 +216,8 @@ bool demo_is_definition(Value v) {
     if (!IS_OBJ(v)) return false;
     OuType *t = AS_OBJ(v)->type;
     return t == &ou_function_type || t == &ou_cfunction_type || t == &ou_module_type ||
-           t == &ou_code_type || ou_is_subtype(t, &ou_type_type);
+           t == &ou_code_type || t == &ou_staticmethod_type || t == &ou_classmethod_type ||
+           t == &ou_property_type || ou_is_subtype(t, &ou_type_type);
 }
 
 static bool is_atom(Value v) {
@@ -250,10 +251,12 @@ int demo_referents(Value v, DemoEdge *out, int max, bool folddict) {
     OuType *t = o->type;
     char label[40], key[32];
     Value d = demo_instance_dict(v);
-    if (folddict && !IS_UNDEF(d) && (t->base == &ou_object_type || !t->base)) {
+    if (folddict && (t->flags & OU_TPFLAG_HEAPTYPE) && !ou_is_subtype(t, &ou_type_type) &&
+        (t->base == &ou_object_type || !t->base)) {
+        /* A plain instance: its attributes (its class is not data, so not an edge). */
         int64_t pos = 0;
         Value k, val;
-        while (ou_dict_next(d, &pos, &k, &val)) {
+        while (!IS_UNDEF(d) && ou_dict_next(d, &pos, &k, &val)) {
             if (IS_STR(k)) {
                 demo_fit(key, sizeof key, ou_str_data(k), 30);
                 snprintf(label, sizeof label, ".%s", key);
@@ -321,25 +324,17 @@ void demo_value_text(Value v, char *buf, size_t n, int max) {
     } else if (IS_SMALLINT(v)) {
         snprintf(tmp, sizeof tmp, "%lld", (long long)AS_SMALLINT(v));
         demo_fit(buf, n, tmp, max);
-    } else if (IS_BOXINT(v)) {
-        snprintf(tmp, sizeof tmp, "%lld", (long long)((OuInt *)AS_OBJ(v))->v);
-        demo_fit(buf, n, tmp, max);
-    } else if (IS_FLOAT(v) || IS_STR(v)) {
-        /* The builtin reprs of str and float are C code; they allocate only untracked atoms.
+    } else if (IS_FLOAT(v) || IS_STR(v) || IS_BOXINT(v)) {
+        /* The builtin reprs of str, int and float are C code; they allocate only untracked atoms.
          * With an exception already pending the repr is not attempted, so it is never lost. */
-        Value r = ou_err_occurred() ? OU_ERR : ou_repr(v);
+        bool pending = ou_err_occurred();
+        Value r = pending ? OU_ERR : ou_repr(v);
         if (IS_ERR(r)) {
-            if (!ou_err_occurred()) {
-                snprintf(buf, n, "%s", IS_STR(v) ? "'…'" : "float");
-                return;
-            }
-            if (IS_STR(v)) {
-                snprintf(tmp, sizeof tmp, "'%s'", ou_str_data(v));
-                demo_fit(buf, n, tmp, max);
-            } else {
-                snprintf(tmp, sizeof tmp, "%.17g", AS_FLOAT(v));
-                demo_fit(buf, n, tmp, max);
-            }
+            if (!pending) ou_err_clear(); /* our own failure (out of memory): not the program's */
+            if (IS_STR(v)) snprintf(tmp, sizeof tmp, "'%s'", ou_str_data(v));
+            else if (IS_BOXINT(v)) snprintf(tmp, sizeof tmp, "int");
+            else snprintf(tmp, sizeof tmp, "%.17g", AS_FLOAT(v));
+            demo_fit(buf, n, tmp, max);
             return;
         }
         demo_fit(buf, n, ou_str_data(r), max);
@@ -414,6 +409,10 @@ void demo_label(Value v, char *buf, size_t n, int max) {
             demo_label(r, inner, sizeof inner, 40);
             snprintf(tmp, sizeof tmp, "weakref to %s", inner);
         }
+    } else if (t == &ou_staticmethod_type || t == &ou_classmethod_type) {
+        Value f = ((OuStaticMethod *)AS_OBJ(v))->func;
+        Value q = ou_is_type(f, &ou_function_type) ? ((OuFunction *)AS_OBJ(f))->qualname : OU_UNDEF;
+        snprintf(tmp, sizeof tmp, "%s %s", type_name(t), IS_STR(q) ? ou_str_data(q) : "?");
     } else if (t == &ou_method_type) {
         Value f = ((OuMethod *)AS_OBJ(v))->func;
         Value q = ou_is_type(f, &ou_function_type) ? ((OuFunction *)AS_OBJ(f))->qualname : OU_UNDEF;

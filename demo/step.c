@@ -59,6 +59,8 @@ typedef struct {
     bool gc_quiet;
     int64_t gc_candidates;
     int gc_gen;
+    bool gc_shown;      /* the outcome of the running collection was reported */
+    DemoBuf gcbuf;      /* the candidates and gc_refs lines, until the outcome is known */
 } Stepper;
 
 static Stepper S;
@@ -227,18 +229,20 @@ static void fill_box(Graph *g, int i, bool grow, int limit) {
         if (atoms_in_title && !is_node(v) && !demo_is_definition(v)) continue;
         int line = b->nlines++;
         b->target[line] = -1;
+        const char *lab = e[k].label[0] ? e[k].label : "·"; /* a reference without a name */
+        if (S.style.ascii && !e[k].label[0]) lab = "*";
         if (is_node(v)) {
             int t = graph_find(g, AS_OBJ(v));
             if (t < 0 && grow && g->n < limit) t = graph_add(g, AS_OBJ(v), b->garbage);
             b = &g->boxes[i]; /* graph_add may move the boxes */
             Rec *tr = rec_number(AS_OBJ(v), &created);
-            snprintf(b->lines[line], sizeof b->lines[line], "%.39s %s @%d", e[k].label,
+            snprintf(b->lines[line], sizeof b->lines[line], "%.39s %s @%d", lab,
                      S.style.ascii ? "->" : "──▶", tr ? tr->num : 0);
             b->target[line] = t;
             snprintf(b->elabel[line], sizeof b->elabel[line], "%.39s", e[k].label);
         } else {
             demo_value_text(v, val, sizeof val, 32);
-            snprintf(b->lines[line], sizeof b->lines[line], "%.39s = %.50s", e[k].label, val);
+            snprintf(b->lines[line], sizeof b->lines[line], "%.39s = %.50s", lab, val);
         }
     }
     if (total > shown) {
@@ -459,6 +463,8 @@ static void on_gc(int phase, OuObject **objs, const int64_t *refs, int64_t n, vo
     const char *p = S.style.ascii ? "  gc |" : "  gc ┆";
     switch (phase) {
     case GC_PHASE_START:
+        S.gcbuf.len = 0;
+        S.gc_shown = false;
         S.gc_quiet = false;
         S.gc_candidates = 0;
         S.gc_gen = (int)n;
@@ -467,49 +473,53 @@ static void on_gc(int phase, OuObject **objs, const int64_t *refs, int64_t n, vo
         S.gc_candidates = n;
         return;
     case GC_PHASE_SUBTRACTED:
-        /* Shown with the unreachable set: a collection that finds nothing stays silent. */
-        if (!refs) return;
-        {
-            bool any = false;
-            for (int64_t i = 0; i < n && !any; i++) any = objs && rec_of(objs[i]);
-            if (!any) return;
-            demo_buf_printf(&S.out, "%s%s collecting generation %d: %lld tracked objects are "
-                            "candidates%s\n", C_DIM, p, S.gc_gen,
-                            (long long)(S.gc_candidates ? S.gc_candidates : n), C_OFF);
-            demo_buf_printf(&S.out, "%s%s after subtracting the references among candidates:",
-                            C_DIM, p);
+        /* Kept until the unreachable set is known: a collection that finds nothing of the
+         * program's is not shown, unless it is a full one (gc.collect()). */
+        S.gcbuf.len = 0;
+        demo_buf_printf(&S.gcbuf, "%s%s collecting generation %d: %lld tracked objects are "
+                        "candidates%s\n", C_DIM, p, S.gc_gen,
+                        (long long)(S.gc_candidates ? S.gc_candidates : n), C_OFF);
+        if (refs && objs) {
             int64_t shown = 0;
             for (int64_t i = 0; i < n; i++) {
-                Rec *r = objs ? rec_of(objs[i]) : NULL;
+                Rec *r = rec_of(objs[i]);
                 if (!r) continue;
-                demo_buf_printf(&S.out, "%s @%d gc_refs=%lld", shown ? "," : "", r->num,
+                if (!shown)
+                    demo_buf_printf(&S.gcbuf, "%s%s after subtracting the references among "
+                                    "candidates:", C_DIM, p);
+                demo_buf_printf(&S.gcbuf, "%s @%d gc_refs=%lld", shown ? "," : "", r->num,
                                 (long long)refs[i]);
                 shown++;
             }
-            demo_buf_printf(&S.out, "%s\n", C_OFF);
-            S.gc_candidates = -1; /* header printed */
+            if (shown) demo_buf_printf(&S.gcbuf, "%s\n", C_OFF);
         }
-        break;
-    case GC_PHASE_UNREACHABLE:
-        if (n == 0) {
+        return;
+    case GC_PHASE_UNREACHABLE: {
+        S.gc_shown = true;
+        bool ours = false;
+        for (int64_t i = 0; i < n && objs && !ours; i++)
+            ours = rec_of(objs[i]) || !(objs[i]->gcflags & OU_GCF_OBSERVED);
+        if (!ours) {
             S.gc_quiet = true;
+            if (S.gc_gen == 2 && S.gcbuf.len) {
+                demo_buf_add(&S.out, S.gcbuf.s, S.gcbuf.len);
+                demo_buf_printf(&S.out, "%s nothing unreachable%s\n", p,
+                                n ? " that the program made" : "");
+                break;
+            }
             return;
         }
-        if (S.gc_candidates >= 0)
-            demo_buf_printf(&S.out, "%s%s collecting generation %d: %lld tracked objects are "
-                            "candidates%s\n", C_DIM, p, S.gc_gen, (long long)S.gc_candidates, C_OFF);
+        if (S.gcbuf.len) demo_buf_add(&S.out, S.gcbuf.s, S.gcbuf.len);
         demo_buf_printf(&S.out, "%s%s unreachable (gc_refs 0, not reached from outside):", C_RED, p);
         list_ours(objs, NULL, n);
         demo_buf_puts(&S.out, C_OFF);
-        {
-            bool weak = false;
-            for (int64_t i = 0; i < n && objs && !weak; i++)
-                weak = objs[i]->gcflags & OU_GCF_WEAKREFS;
-            if (weak)
-                demo_buf_printf(&S.out, "%s clearing the weak references to them, then calling "
-                                "the callbacks of those outside the set:\n", p);
-        }
+        bool weak = false;
+        for (int64_t i = 0; i < n && objs && !weak; i++) weak = objs[i]->gcflags & OU_GCF_WEAKREFS;
+        if (weak)
+            demo_buf_printf(&S.out, "%s clearing the weak references to them, then calling "
+                            "the callbacks of those outside the set:\n", p);
         break;
+    }
     case GC_PHASE_WEAKREFS:
         /* Reported before the finalizers run, so that their output follows. */
         if (S.gc_quiet) return;
@@ -540,6 +550,12 @@ static void on_gc(int phase, OuObject **objs, const int64_t *refs, int64_t n, vo
         demo_buf_printf(&S.out, "%s%s freed:", C_RED, p);
         list_freed(objs, n);
         demo_buf_puts(&S.out, C_OFF);
+        break;
+    case GC_PHASE_DONE:
+        /* A full collection (gc.collect()) that found nothing says so. */
+        if (S.gc_shown || S.gc_gen != 2 || !S.gcbuf.len) return;
+        demo_buf_add(&S.out, S.gcbuf.s, S.gcbuf.len);
+        demo_buf_printf(&S.out, "%s nothing unreachable\n", p);
         break;
     default:
         return;
@@ -698,15 +714,20 @@ static Value new_main(const char *file) {
     return m;
 }
 
-/* Clears a finished scene's namespace, letting its finalizers run, so the next scene starts
- * from a heap without its leftovers. */
+/* Clears a finished script's namespace as the interpreter's exit does (names with one
+ * leading underscore first, then the others, in insertion order), letting finalizers run in
+ * the same order as in a plain run, and so that the next scene starts without leftovers. */
 static void drop_main(Value m) {
     Value d = ((OuModule *)AS_OBJ(m))->dict;
-    Value keys = ou_dict_keys_list(d);
-    if (!IS_ERR(keys)) {
+    for (int pass = 0; pass < 2; pass++) {
+        Value keys = ou_dict_keys_list(d);
+        if (IS_ERR(keys)) break;
         for (int64_t i = 0; i < AS_LIST(keys)->len; i++) {
             Value k = AS_LIST(keys)->items[i];
-            if (!is_dunder(k) && ou_dict_set(d, k, OU_NONE) < 0) ou_err_clear();
+            if (is_dunder(k)) continue;
+            const char *s = ou_str_data(k);
+            if ((pass == 0) != (s[0] == '_' && s[1] != '_')) continue;
+            if (ou_dict_set(d, k, OU_NONE) < 0) ou_err_clear();
         }
         ou_decref(keys);
     }
@@ -912,6 +933,7 @@ int demo_main(int argc, char **argv) {
     vm_finalize();
     fflush(stdout);
     demo_buf_free(&S.out);
+    demo_buf_free(&S.gcbuf);
     free(S.recs);
     demo_map_free(&S.numbered);
     return status;

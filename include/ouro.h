@@ -46,7 +46,7 @@
  *
  * Ints are canonical: a value that fits in 48 bits is ALWAYS a small int, never a boxed OuInt,
  * so equality and hashing may compare small ints bitwise. Ints that do not fit are boxed
- * (OuInt, int64 payload); beyond int64 raises OverflowError (no big integers yet).
+ * OuInts of arbitrary precision (see OuInt below).
  * ------------------------------------------------------------------------------------------- */
 typedef uint64_t Value;
 
@@ -204,8 +204,14 @@ struct OuType {
  * Concrete object layouts. Invariants are stated beside each.
  * ------------------------------------------------------------------------------------------- */
 
-/* A boxed int: only for values outside the small-int range (see canonical rule above). */
-typedef struct { OuObject ob; int64_t v; } OuInt;
+/* A boxed int: only for values outside the small-int range (see canonical rule above), of any
+ * size (vm/bigint.c). Sign and magnitude: the magnitude is d[0..|size|) in base 2^32, least
+ * significant digit first, with no leading zero digit; size < 0 for negative values. A plain
+ * int keeps its digits right after the struct (d == (uint32_t *)(o + 1), one allocation);
+ * an instance of an int subclass has a fixed layout (so that its dict can follow) and its
+ * digits in a block of their own (d == NULL when the value is 0). Values in int64 range take
+ * no other representation: ou_int_value reads them from the one or two digits. */
+typedef struct { OuObject ob; int64_t size; uint32_t *d; } OuInt;
 
 /* str: immutable UTF-8, NUL-terminated. len is in bytes, nchars in code points; aux bit 0 is
  * set when the string is pure ASCII (then byte index == code-point index); aux bit 1 when it
@@ -448,13 +454,28 @@ bool ou_exc_matches(Value exc, Value spec); /* spec: exception type or tuple of 
  * ------------------------------------------------------------------------------------------- */
 Value ou_int(int64_t i);        /* small or boxed int; OU_ERR only on out-of-memory */
 Value ou_float(double d);       /* canonicalizes NaN; never fails */
-/* Integer value of an int or bool; returns false (no exception) if v is not an int/bool. */
+/* Integer value of an int or bool; returns false (no exception) if v is not an int/bool, or
+ * is an int outside the int64 range (test ou_is_int to tell the two apart). */
 bool ou_int_value(Value v, int64_t *out);
 /* Like ou_int_value but raises TypeError naming `what` when v is not an int: 0 / -1. */
 int ou_int_arg(Value v, int64_t *out, const char *what);
 bool ou_is_int(Value v);        /* int, bool, or subclass instance... (bool counts) */
 bool ou_is_number(Value v);     /* int, bool or float */
-double ou_number_as_double(Value v); /* precondition: ou_is_number(v) */
+double ou_number_as_double(Value v); /* precondition: ou_is_number(v); a too large int gives
+                                        +-inf (ou_int_to_double reports that instead) */
+/* Big integers (vm/bigint.c, vm/int.c). */
+/* int(d) for a double: truncates toward zero; ValueError for NaN, OverflowError for inf. */
+Value ou_int_from_double(double d);
+/* An int or bool as the nearest double: 0, or -1 with OverflowError "int too large to convert
+ * to float" (TypeError if v is not an int). */
+int ou_int_to_double(Value v, double *out);
+/* Parse Python int syntax as int(s, base) does (base 0 or 2..36): the int, or OU_ERR with
+ * CPython's ValueError. `orig` is the str shown in the message (OU_UNDEF: made from s). */
+Value ou_int_from_text(const char *s, int64_t n, int base, Value orig);
+int ou_int_sign(Value v);               /* -1, 0 or 1 for an int or bool */
+/* sys.get_int_max_str_digits(): decimal conversions of ints longer than this raise ValueError
+ * (0: no limit). Default 4300, as CPython 3.11. */
+extern int64_t ou_int_max_str_digits;
 
 Value ou_str_new(const char *utf8, int64_t len); /* validates nothing: input must be UTF-8 */
 Value ou_str_cstr(const char *utf8);

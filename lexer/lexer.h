@@ -59,7 +59,7 @@ typedef struct LxState {
     int br_line[OU_MAX_NESTING + 1], br_col[OU_MAX_NESTING + 1];
     int elem_line[OU_MAX_NESTING + 2], elem_col[OU_MAX_NESTING + 2];
 
-    int last_tok, prev_tok;    /* kinds of the last two tokens returned (0 before any) */
+    int last_tok, prev_tok, pprev_tok; /* kinds of the last three tokens returned (0: none) */
     int last_line, last_col, last_end_line, last_end_col; /* its position */
     int prev_line, prev_col;   /* position of the token before */
     int if_line, if_col;       /* start of the element holding the last `if` (for a missing else) */

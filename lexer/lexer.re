@@ -78,6 +78,9 @@ void lx_init(LxState *lx, PsParser *P, const char *src, size_t len, int mode, in
     lx->ind[0] = lx->alt[0] = 0;
     lx->nind = 0;
     lx->depth = 0;
+    /* The token history and everything after it start cleared too (only the big indentation
+     * and bracket arrays in between are left unset: they are written before being read). */
+    memset(&lx->last_tok, 0, sizeof *lx - offsetof(LxState, last_tok));
 }
 
 int lx_check_utf8(const char *src, size_t len, size_t *bad)
@@ -864,6 +867,7 @@ int lx_next(LxState *lx, PS_YYSTYPE *val, PS_YYLTYPE *loc)
         lx->elem_line[d + 1] = loc->first_line;
         lx->elem_col[d + 1] = loc->first_column;
     }
+    lx->pprev_tok = lx->prev_tok;
     lx->prev_tok = lx->last_tok;
     lx->prev_name = lx->last_name;
     lx->prev_line = lx->last_line;

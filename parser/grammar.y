@@ -348,11 +348,11 @@ with_item:
 funcdef:
     DEF NAME '(' params ')' ':' suite {
         $$ = MK(N_FUNCDEF, @$); $$->str = $2->str; $$->body = *$7;
-        CHK($$->a = ps_arguments(P, $4, false, &@3));
+        CHK($$->a = ps_arguments(P, $4, &@3));
     }
   | DEF NAME '(' params ')' ARROW test ':' suite {
         $$ = MK(N_FUNCDEF, @$); $$->str = $2->str; $$->body = *$9; $$->b = $7;
-        CHK($$->a = ps_arguments(P, $4, false, &@3));
+        CHK($$->a = ps_arguments(P, $4, &@3));
     }
   ;
 
@@ -415,7 +415,7 @@ test_opt: %empty { $$ = NULL; } | test ;
 
 lambdef:
     LAMBDA lparams ':' test        { $$ = MK(N_LAMBDA, @$); $$->b = $4;
-                                     CHK($$->a = ps_arguments(P, $2, true, &@1)); }
+                                     CHK($$->a = ps_arguments(P, $2, &@1)); }
   ;
 
 lparams:

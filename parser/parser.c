@@ -223,7 +223,8 @@ void ps_syntax_error(PsParser *P, const PsErrCtx *e)
         NODE_ERR(P, e, "expected ':'");
         return;
     }
-    if (e->la_newline && lx->prev_tok == ':' && lx->depth == 0) {
+    if (e->la_newline && lx->prev_tok == ':' && lx->depth == 0 && lx->pprev_tok == ')') {
+        /* `call():` cannot be annotated: CPython points at the colon. */
         ps_error_at(P, 0, lx->prev_line, lx->prev_col, "invalid syntax");
         return;
     }
@@ -646,7 +647,7 @@ PsNode *ps_param(PsParser *P, int kind, PsNode *name, PsNode *ann, PsNode *def,
     return n;
 }
 
-PsNode *ps_arguments(PsParser *P, PsList *items, bool lambda, const PS_YYLTYPE *loc)
+PsNode *ps_arguments(PsParser *P, PsList *items, const PS_YYLTYPE *loc)
 {
     PsNode *node = ps_mk(P, N_ARGUMENTS, loc);
     PsArgs *A = ps_alloc(P->arena, sizeof *A);
@@ -735,7 +736,6 @@ PsNode *ps_arguments(PsParser *P, PsList *items, bool lambda, const PS_YYLTYPE *
             }
         }
     }
-    (void)lambda;
     return node;
 }
 
@@ -956,9 +956,18 @@ static bool decode(PsParser *P, Buf *b, const char *s, size_t n, int flags, cons
         }
         case 'N':
             if (!bytes) {
-                ps_error_at(P, 0, t->end_line, t->end_col,
-                            "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                            "position %zu-%zu: unknown Unicode character name", start, i - 1);
+                /* Ouro has no Unicode name database: every name is unknown. */
+                const char *close = i < n && s[i] == '{' ? memchr(s + i, '}', n - i) : NULL;
+                if (close && close > s + i + 1)
+                    ps_error_at(P, 0, t->end_line, t->end_col,
+                                "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                                "position %zu-%zu: unknown Unicode character name", start,
+                                (size_t)(close - s));
+                else
+                    ps_error_at(P, 0, t->end_line, t->end_col,
+                                "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                                "position %zu-%zu: malformed \\N character escape", start,
+                                i - 1);
                 return false;
             }
             /* fallthrough */
@@ -1426,13 +1435,18 @@ int ps_parse(PsArena *arena, const char *src, size_t len, const char *filename, 
         int line = 1;
         for (size_t i = 0; i < bad; i++)
             line += src[i] == '\n';
-        if (src[bad] == 0)
+        if (src[bad] == 0) {
+            size_t ls = bad;
+            while (ls > 0 && src[ls - 1] != '\n')
+                ls--;
             ps_error_at(&P, 0, line, 0, "source code cannot contain null bytes");
-        else
+            res->err_text = ps_strdup(arena, src + ls, bad - ls);
+        } else {
             ps_error_at(&P, 0, line, 0,
                         "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no "
                         "encoding declared; see https://peps.python.org/pep-0263/ for details",
                         (unsigned char)src[bad], filename ? filename : "<string>", line);
+        }
         res->err_col = 0;
         return -1;
     }
@@ -1457,7 +1471,7 @@ int ps_parse(PsArena *arena, const char *src, size_t len, const char *filename, 
     if (!lx)
         abort();
     lx_init(lx, &P, copy, n, P.mode, 1, 0);
-    P.lx = P.root = lx;
+    P.lx = lx;
     P.module = ps_node(arena, N_MODULE, 1, 0);
     int r = ps_yyparse(&P);
     if ((r != 0 || P.failed) && !P.lexerr)

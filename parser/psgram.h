@@ -38,7 +38,7 @@ const char *ps_kwname(PsParser *P, PsNode *e, const PS_YYLTYPE *loc);
 
 PsNode *ps_param(PsParser *P, int kind, PsNode *name, PsNode *ann, PsNode *def,
                  const PS_YYLTYPE *loc);
-PsNode *ps_arguments(PsParser *P, PsList *items, bool lambda, const PS_YYLTYPE *loc);
+PsNode *ps_arguments(PsParser *P, PsList *items, const PS_YYLTYPE *loc);
 bool ps_call_args(PsParser *P, PsNode *call, PsList *items);
 void ps_genexp_arg(PsParser *P, PsNode *call, const PS_YYLTYPE *lpar, const PS_YYLTYPE *rpar);
 

@@ -47,7 +47,6 @@ typedef struct PsParser {
     bool comma_hint;           /* ... and it was "Perhaps you forgot a comma?" */
     int la_line, la_col;       /* position of the lookahead token at a parse error */
     bool b_scan;               /* the error was an operand right after an operand */
-    struct LxState *root;      /* the lexer of the whole source (err_text comes from it) */
     PsNode *module;
 } PsParser;
 

@@ -389,12 +389,7 @@ static Value bi_abs(Value *args, int nargs, Value kwnames)
     }
     if (IS_FLOAT(v)) return ou_float(fabs(AS_FLOAT(v)));
     if (IS_BOOL(v)) return MK_SMALLINT(v == OU_TRUE);
-    if (IS_BOXINT(v)) {
-        int64_t i = ((OuInt *)AS_OBJ(v))->v;
-        if (i >= 0) return ou_newref(v);
-        if (i == INT64_MIN) return ou_unaryop(v, OU_UN_NEG);
-        return ou_int(-i);
-    }
+    if (IS_BOXINT(v)) return ou_int_sign(v) >= 0 ? ou_newref(v) : ou_unaryop(v, OU_UN_NEG);
     Value r = call_special(v, "__abs__", NULL, 0);
     if (IS_UNDEF(r)) return ou_err_format(ou_TypeError, "bad operand type for abs(): '%T'", v);
     return r;
@@ -454,8 +449,13 @@ static Value bi_divmod(Value *args, int nargs, Value kwnames)
             return t;
         }
     }
-    if ((IS_FLOAT(a) && ou_is_number(b)) || (IS_FLOAT(b) && ou_is_number(a)))
+    if ((IS_FLOAT(a) && ou_is_number(b)) || (IS_FLOAT(b) && ou_is_number(a))) {
+        /* An int partner too large for a float raises, as in CPython. */
+        double fa, fb;
+        if (ou_is_int(a) && ou_int_to_double(a, &fa) < 0) return OU_ERR;
+        if (ou_is_int(b) && ou_int_to_double(b, &fb) < 0) return OU_ERR;
         return float_divmod(ou_number_as_double(a), ou_number_as_double(b));
+    }
     if (ou_is_number(a) && ou_is_number(b)) {
         /* Overflowing int case: let // report it. */
         Value q = ou_binop(a, b, OU_BIN_FLOORDIV);
@@ -559,9 +559,7 @@ static Value double_to_int(double d)
     if (isnan(d)) return ou_err_format(ou_ValueError, "cannot convert float NaN to integer");
     if (isinf(d))
         return ou_err_format(ou_OverflowError, "cannot convert float infinity to integer");
-    if (d >= 9223372036854775808.0 || d < -9223372036854775808.0)
-        return ou_err_format(ou_OverflowError, "int too large to convert to int64");
-    return ou_int((int64_t)d);
+    return ou_int_from_double(d);
 }
 
 static Value bi_round(Value *args, int nargs, Value kwnames)
@@ -582,8 +580,16 @@ static Value bi_round(Value *args, int nargs, Value kwnames)
             return float_round(x, nd);
         }
         int64_t v;
-        ou_int_value(number, &v);
-        return IS_NONE(ndigits) ? ou_int(v) : int_round(v, nd);
+        if (ou_int_value(number, &v)) {
+            if (IS_NONE(ndigits)) return ou_int(v);
+            Value r = int_round(v, nd);
+            if (!IS_ERR(r) || !ou_err_matches(ou_OverflowError)) return r;
+            ou_err_clear();
+        } else if (IS_NONE(ndigits)) {
+            return ou_newref(number);
+        }
+        /* Beyond int64: int.__round__ works on big ints. */
+        return call_special(number, "__round__", &ndigits, 1);
     }
     Value r = IS_NONE(ndigits) ? call_special(number, "__round__", NULL, 0)
                                : call_special(number, "__round__", &ndigits, 1);
@@ -598,6 +604,15 @@ static Value int_to_base(Value *args, int nargs, Value kwnames, const char *name
 {
     if (one_arg(name, nargs, kwnames) < 0) return OU_ERR;
     int64_t v;
+    if (ou_is_int(args[0]) && !ou_int_value(args[0], &v)) {
+        /* Beyond int64: the int formatter has the big digits ("#x" etc.). */
+        char spec[3] = {'#', prefix[1], 0};
+        Value sv = ou_str_cstr(spec);
+        if (IS_ERR(sv)) return OU_ERR;
+        Value r = ou_format(args[0], sv);
+        ou_decref(sv);
+        return r;
+    }
     if (ou_index(args[0], &v) < 0) return OU_ERR;
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     char buf[80];
@@ -635,6 +650,8 @@ static Value bi_chr(Value *args, int nargs, Value kwnames)
     int64_t c;
     if (IS_FLOAT(args[0]))
         return ou_err_format(ou_TypeError, "'float' object cannot be interpreted as an integer");
+    if (ou_is_int(args[0]) && !ou_int_value(args[0], &c))
+        return ou_err_format(ou_OverflowError, "Python int too large to convert to C int");
     if (ou_index(args[0], &c) < 0) return OU_ERR;
     if (c < 0 || c > 0x10FFFF)
         return ou_err_format(ou_ValueError, "chr() arg not in range(0x110000)");
@@ -830,9 +847,8 @@ static Value bi_sum(Value *args, int nargs, Value kwnames)
     Value item = OU_UNDEF;
 
     /* Fast int path: exact ints accumulate in an int64 until overflow or a non-int. */
-    if (is_exact_int(acc)) {
-        int64_t total;
-        ou_int_value(acc, &total);
+    int64_t total;
+    if (is_exact_int(acc) && ou_int_value(acc, &total)) {
         for (;;) {
             item = ou_next(it);
             if (IS_UNDEF(item) || IS_ERR(item)) break;

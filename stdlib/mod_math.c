@@ -1,8 +1,7 @@
 /* mod_math.c: the math module. Float functions follow CPython's math_1/math_2 error rules:
  * a NaN result from non-NaN input is "math domain error" (ValueError), an infinite result from
  * finite input is "math range error" (OverflowError) for functions that can overflow.
- * Integer functions (factorial, comb, perm, gcd, lcm) work on int64 and raise OverflowError
- * where CPython would produce a big integer. */
+ * Integer functions (factorial, comb, perm, gcd, lcm, isqrt) work on ints of any size. */
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -17,6 +16,7 @@ static Value range_error(void) { return ou_err_format(ou_OverflowError, "math ra
 static int to_double(Value v, double *out)
 {
     if (IS_FLOAT(v)) { *out = AS_FLOAT(v); return 0; }
+    if (ou_is_int(v)) return ou_int_to_double(v, out); /* OverflowError when too large */
     if (ou_is_number(v)) { *out = ou_number_as_double(v); return 0; }
     Value meth = ou_type_lookup(ou_typeof(v), ou_str_intern("__float__"));
     if (!IS_UNDEF(meth)) {
@@ -139,6 +139,30 @@ static int log_arg(Value v, double *out, double (*f)(double))
             return -1;
         }
         *out = f((double)i);
+        return 0;
+    }
+    if (!IS_FLOAT(v) && ou_is_int(v)) {
+        /* Too large for a double perhaps: as CPython, log(m * 2^e) = f(m) + f(2) * e with m
+         * in [0.5, 1) taken from the top 64 bits. */
+        if (ou_int_sign(v) <= 0) {
+            domain_error();
+            return -1;
+        }
+        Value bits = ou_call_method(v, "bit_length", NULL, 0);
+        int64_t nb = 0;
+        if (IS_ERR(bits)) return -1;
+        ou_int_value(bits, &nb);
+        ou_decref(bits);
+        int64_t shift = nb > 64 ? nb - 64 : 0;
+        Value top = ou_binop(v, MK_SMALLINT(shift), OU_BIN_RSHIFT);
+        if (IS_ERR(top)) return -1;
+        double t;
+        int rc = ou_int_to_double(top, &t);
+        ou_decref(top);
+        if (rc < 0) return -1;
+        int e;
+        double m = frexp(t, &e);
+        *out = f(m) + f(2.0) * (double)(e + shift);
         return 0;
     }
     double x;
@@ -387,9 +411,7 @@ static Value to_int_op(Value *args, int nargs, Value kwnames, const char *name,
     if (isnan(x)) return ou_err_format(ou_ValueError, "cannot convert float NaN to integer");
     if (isinf(x))
         return ou_err_format(ou_OverflowError, "cannot convert float infinity to integer");
-    if (x >= 9223372036854775808.0 || x < -9223372036854775808.0)
-        return ou_err_format(ou_OverflowError, "int too large to convert to int64");
-    return ou_int((int64_t)x);
+    return ou_int_from_double(x);
 }
 
 static Value m_floor(Value *args, int nargs, Value kwnames)
@@ -445,43 +467,135 @@ static Value m_ldexp(Value *args, int nargs, Value kwnames)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Integer functions.
+ * Integer functions. They work on int Values of any size through ou_binop, with products
+ * built as balanced trees so that the big multiplications are few and of similar sizes.
  * ------------------------------------------------------------------------------------------- */
 
-static Value int_overflow(const char *what)
+/* An integer argument as a new reference to an exact int: ints pass, objects with __index__
+ * are converted, floats and others raise "'float' object cannot be interpreted as an integer". */
+static Value int_param_value(Value v)
 {
-    return ou_err_format(ou_OverflowError, "%s result does not fit in a 64-bit int", what);
+    if (IS_FLOAT(v)) return ou_err_format(ou_TypeError, "'float' object cannot be interpreted as an integer");
+    if (ou_is_int(v)) return IS_BOOL(v) ? MK_SMALLINT(v == OU_TRUE) : ou_newref(v);
+    Value meth = ou_type_lookup(ou_typeof(v), ou_str_intern("__index__"));
+    if (IS_UNDEF(meth))
+        return ou_err_format(ou_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    Value r = ou_call1(meth, v);
+    if (IS_ERR(r)) return OU_ERR;
+    if (!ou_is_int(r)) {
+        ou_err_format(ou_TypeError, "__index__ returned non-int (type %T)", r);
+        ou_decref(r);
+        return OU_ERR;
+    }
+    return r;
 }
 
-/* An integer argument (not float): "'float' object cannot be interpreted as an integer". */
-static int int_param(Value v, int64_t *out)
+static bool is_zero(Value v) { return v == MK_SMALLINT(0); }
+
+/* lo * (lo + 1) * ... * (lo + count - 1), count >= 0, as a balanced product tree. */
+static Value range_product(Value lo, int64_t count)
 {
-    if (IS_FLOAT(v)) {
-        ou_err_format(ou_TypeError, "'float' object cannot be interpreted as an integer");
-        return -1;
+    if (count <= 0) return MK_SMALLINT(1);
+    if (count <= 8) {
+        Value acc = ou_newref(lo), x = ou_newref(lo);
+        for (int64_t i = 1; i < count; i++) {
+            Value nx = ou_binop(x, MK_SMALLINT(1), OU_BIN_ADD);
+            ou_decref(x);
+            x = nx;
+            if (IS_ERR(x)) break;
+            Value na = ou_binop(acc, x, OU_BIN_MUL);
+            ou_decref(acc);
+            acc = na;
+            if (IS_ERR(acc)) break;
+        }
+        ou_xdecref(x);
+        if (IS_ERR(x)) {
+            ou_xdecref(acc);
+            return OU_ERR;
+        }
+        return acc;
     }
-    return ou_index(v, out);
+    int64_t half = count / 2;
+    Value mid = ou_binop(lo, MK_SMALLINT(half), OU_BIN_ADD);
+    if (IS_ERR(mid)) return OU_ERR;
+    Value a = range_product(lo, half);
+    Value b = IS_ERR(a) ? OU_ERR : range_product(mid, count - half);
+    ou_decref(mid);
+    if (IS_ERR(b)) {
+        ou_xdecref(a);
+        return OU_ERR;
+    }
+    Value r = ou_binop(a, b, OU_BIN_MUL);
+    ou_decref(a);
+    ou_decref(b);
+    return r;
 }
 
 static Value m_factorial(Value *args, int nargs, Value kwnames)
 {
     if (check_n("factorial", nargs, kwnames, 1) < 0) return OU_ERR;
+    Value nv = int_param_value(args[0]);
+    if (IS_ERR(nv)) return OU_ERR;
     int64_t n;
-    if (int_param(args[0], &n) < 0) return OU_ERR;
-    if (n < 0) return ou_err_format(ou_ValueError, "factorial() not defined for negative values");
-    int64_t r = 1;
-    for (int64_t i = 2; i <= n; i++)
-        if (__builtin_mul_overflow(r, i, &r)) return int_overflow("factorial()");
-    return ou_int(r);
+    bool fits = ou_int_value(nv, &n);
+    int sign = ou_int_sign(nv);
+    ou_decref(nv);
+    if (sign < 0) return ou_err_format(ou_ValueError, "factorial() not defined for negative values");
+    if (!fits)
+        return ou_err_format(ou_OverflowError, "factorial() argument should not exceed %lld",
+                             (long long)INT64_MAX);
+    return range_product(MK_SMALLINT(1), n);
 }
 
-static uint64_t gcd64(uint64_t a, uint64_t b)
+/* gcd of two exact ints, nonnegative. */
+static Value gcd2(Value a, Value b)
 {
-    while (b) {
-        uint64_t t = a % b;
-        a = b;
-        b = t;
+    int64_t x, y;
+    Value r;
+    a = ou_unaryop(a, OU_UN_POS);
+    if (IS_ERR(a)) return OU_ERR;
+    if (ou_int_sign(a) < 0) {
+        r = ou_unaryop(a, OU_UN_NEG);
+        ou_decref(a);
+        if (IS_ERR(r)) return OU_ERR;
+        a = r;
     }
+    b = ou_unaryop(b, OU_UN_POS);
+    if (IS_ERR(b)) {
+        ou_decref(a);
+        return OU_ERR;
+    }
+    if (ou_int_sign(b) < 0) {
+        r = ou_unaryop(b, OU_UN_NEG);
+        ou_decref(b);
+        if (IS_ERR(r)) {
+            ou_decref(a);
+            return OU_ERR;
+        }
+        b = r;
+    }
+    while (!is_zero(b)) {
+        if (ou_int_value(a, &x) && ou_int_value(b, &y) && x >= 0 && y >= 0) {
+            uint64_t ua = (uint64_t)x, ub = (uint64_t)y;
+            while (ub) {
+                uint64_t t = ua % ub;
+                ua = ub;
+                ub = t;
+            }
+            ou_decref(a);
+            ou_decref(b);
+            return ou_int((int64_t)ua);
+        }
+        r = ou_binop(a, b, OU_BIN_MOD);
+        ou_decref(a);
+        a = b;
+        b = r;
+        if (IS_ERR(r)) {
+            ou_decref(a);
+            return OU_ERR;
+        }
+    }
+    ou_decref(b);
     return a;
 }
 
@@ -489,38 +603,62 @@ static Value m_gcd(Value *args, int nargs, Value kwnames)
 {
     if (!IS_UNDEF(kwnames) && AS_TUPLE(kwnames)->len > 0)
         return ou_err_format(ou_TypeError, "gcd() takes no keyword arguments");
-    uint64_t g = 0;
+    Value g = MK_SMALLINT(0);
     for (int i = 0; i < nargs; i++) {
-        int64_t x;
-        if (int_param(args[i], &x) < 0) return OU_ERR;
-        g = gcd64(g, x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x);
+        Value x = int_param_value(args[i]);
+        if (IS_ERR(x)) {
+            ou_decref(g);
+            return OU_ERR;
+        }
+        Value ng = gcd2(g, x);
+        ou_decref(x);
+        ou_decref(g);
+        if (IS_ERR(ng)) return OU_ERR;
+        g = ng;
     }
-    if (g > INT64_MAX) return int_overflow("gcd()");
-    return ou_int((int64_t)g);
+    return g;
 }
 
 static Value m_lcm(Value *args, int nargs, Value kwnames)
 {
     if (!IS_UNDEF(kwnames) && AS_TUPLE(kwnames)->len > 0)
         return ou_err_format(ou_TypeError, "lcm() takes no keyword arguments");
-    uint64_t l = 1;
+    Value l = MK_SMALLINT(1);
     for (int i = 0; i < nargs; i++) {
-        int64_t x;
-        if (int_param(args[i], &x) < 0) return OU_ERR;
-        uint64_t a = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-        if (a == 0 || l == 0) {
-            l = 0;
+        Value x = int_param_value(args[i]);
+        if (IS_ERR(x)) {
+            ou_decref(l);
+            return OU_ERR;
+        }
+        if (is_zero(x) || is_zero(l)) {
+            ou_decref(x);
+            ou_decref(l);
+            l = MK_SMALLINT(0);
             continue;
         }
-        uint64_t r;
-        if (__builtin_mul_overflow(l / gcd64(l, a), a, &r) || r > INT64_MAX)
-            return int_overflow("lcm()");
-        l = r;
+        /* lcm(l, x) = |l // gcd(l, x) * x| */
+        Value g = gcd2(l, x);
+        Value q = IS_ERR(g) ? OU_ERR : ou_binop(l, g, OU_BIN_FLOORDIV);
+        Value p = IS_ERR(q) ? OU_ERR : ou_binop(q, x, OU_BIN_MUL);
+        ou_xdecref(g);
+        ou_xdecref(q);
+        ou_decref(x);
+        ou_decref(l);
+        if (IS_ERR(p)) return OU_ERR;
+        if (ou_int_sign(p) < 0) {
+            l = ou_unaryop(p, OU_UN_NEG);
+            ou_decref(p);
+            if (IS_ERR(l)) return OU_ERR;
+        } else {
+            l = p;
+        }
     }
-    return ou_int((int64_t)l);
+    return l;
 }
 
-static int nk_args(const char *name, Value *args, int nargs, Value kwnames, int64_t *n,
+/* n (any size, new reference in *n) and k (int64) for comb/perm; k defaults to n for perm.
+ * *k is -1 when k is beyond int64 but larger than n (the result is then 0). */
+static int nk_args(const char *name, Value *args, int nargs, Value kwnames, Value *n,
                    int64_t *k, bool k_optional)
 {
     if (!IS_UNDEF(kwnames) && AS_TUPLE(kwnames)->len > 0) {
@@ -537,59 +675,165 @@ static int nk_args(const char *name, Value *args, int nargs, Value kwnames, int6
                           name, nargs);
         return -1;
     }
-    if (int_param(args[0], n) < 0) return -1;
+    *n = int_param_value(args[0]);
+    if (IS_ERR(*n)) return -1;
+    Value kv = OU_UNDEF;
     if (nargs == 2 && !IS_NONE(args[1])) {
-        if (int_param(args[1], k) < 0) return -1;
+        kv = int_param_value(args[1]);
+        if (IS_ERR(kv)) goto fail;
     } else {
-        *k = *n;
+        kv = ou_newref(*n);
     }
-    if (*n < 0) {
+    if (ou_int_sign(*n) < 0) {
         ou_err_format(ou_ValueError, "n must be a non-negative integer");
-        return -1;
+        goto fail;
     }
-    if (*k < 0) {
+    if (ou_int_sign(kv) < 0) {
         ou_err_format(ou_ValueError, "k must be a non-negative integer");
-        return -1;
+        goto fail;
     }
+    if (!ou_int_value(kv, k)) {
+        /* k beyond int64: the result is 0 when k > n, else too large to compute. */
+        int gt = ou_richcmp_bool(kv, *n, OU_GT);
+        if (gt < 0) goto fail;
+        if (!gt) {
+            ou_err_format(ou_OverflowError, "k must not exceed %lld", (long long)INT64_MAX);
+            goto fail;
+        }
+        *k = -1;
+    }
+    ou_decref(kv);
     return 0;
+fail:
+    ou_xdecref(kv);
+    ou_decref(*n);
+    return -1;
 }
 
 static Value m_comb(Value *args, int nargs, Value kwnames)
 {
-    int64_t n, k;
-    if (nk_args("comb", args, nargs, kwnames, &n, &k, false) < 0) return OU_ERR;
-    if (k > n) return MK_SMALLINT(0);
-    if (k > n - k) k = n - k;
-    /* r * (n - i) is divisible by (i + 1) at every step; 128 bits hold the product. */
-    unsigned __int128 r = 1;
-    for (int64_t i = 0; i < k; i++) {
-        r = r * (unsigned __int128)(n - i) / (unsigned __int128)(i + 1);
-        if (r > INT64_MAX) return int_overflow("comb()");
+    Value n;
+    int64_t k;
+    Value argv2[2], diff = OU_UNDEF;
+    if (nargs == 2 && ou_is_int(args[0]) && ou_is_int(args[1]) && !ou_int_value(args[1], &k)) {
+        /* comb(n, k) == comb(n, n - k): a k beyond int64 may leave a small n - k. */
+        diff = ou_binop(args[0], args[1], OU_BIN_SUB);
+        if (IS_ERR(diff)) return OU_ERR;
+        if (ou_int_value(diff, &k) && k >= 0) {
+            argv2[0] = args[0];
+            argv2[1] = diff;
+            args = argv2;
+        }
     }
-    return ou_int((int64_t)r);
+    int rc = nk_args("comb", args, nargs, kwnames, &n, &k, false);
+    ou_decref(diff);
+    if (rc < 0) return OU_ERR;
+    Value kv = ou_int(k < 0 ? 0 : k);
+    int gt = k < 0 ? 1 : ou_richcmp_bool(kv, n, OU_GT);
+    if (gt != 0) {
+        ou_decref(kv);
+        ou_decref(n);
+        return gt < 0 ? OU_ERR : MK_SMALLINT(0);
+    }
+    /* Use k' = min(k, n - k): then comb = perm(n, k') // k'!. */
+    Value nk = ou_binop(n, kv, OU_BIN_SUB);
+    ou_decref(kv);
+    if (IS_ERR(nk)) {
+        ou_decref(n);
+        return OU_ERR;
+    }
+    int64_t nk64;
+    if (ou_int_value(nk, &nk64) && nk64 < k) k = nk64;
+    ou_decref(nk);
+    Value lo = ou_binop(n, MK_SMALLINT(k - 1), OU_BIN_SUB);
+    ou_decref(n);
+    if (IS_ERR(lo)) return OU_ERR;
+    Value num = range_product(lo, k);
+    ou_decref(lo);
+    if (IS_ERR(num)) return OU_ERR;
+    Value den = range_product(MK_SMALLINT(1), k);
+    if (IS_ERR(den)) {
+        ou_decref(num);
+        return OU_ERR;
+    }
+    Value r = ou_binop(num, den, OU_BIN_FLOORDIV);
+    ou_decref(num);
+    ou_decref(den);
+    return r;
 }
 
 static Value m_perm(Value *args, int nargs, Value kwnames)
 {
-    int64_t n, k;
+    Value n;
+    int64_t k;
     if (nk_args("perm", args, nargs, kwnames, &n, &k, true) < 0) return OU_ERR;
-    if (k > n) return MK_SMALLINT(0);
-    int64_t r = 1;
-    for (int64_t i = 0; i < k; i++)
-        if (__builtin_mul_overflow(r, n - i, &r)) return int_overflow("perm()");
-    return ou_int(r);
+    Value kv = ou_int(k < 0 ? 0 : k);
+    int gt = k < 0 ? 1 : ou_richcmp_bool(kv, n, OU_GT);
+    ou_decref(kv);
+    if (gt != 0) {
+        ou_decref(n);
+        return gt < 0 ? OU_ERR : MK_SMALLINT(0);
+    }
+    Value lo = ou_binop(n, MK_SMALLINT(k - 1), OU_BIN_SUB);
+    ou_decref(n);
+    if (IS_ERR(lo)) return OU_ERR;
+    Value r = range_product(lo, k);
+    ou_decref(lo);
+    return r;
 }
 
 static Value m_isqrt(Value *args, int nargs, Value kwnames)
 {
     if (check_n("isqrt", nargs, kwnames, 1) < 0) return OU_ERR;
+    Value nv = int_param_value(args[0]);
+    if (IS_ERR(nv)) return OU_ERR;
+    if (ou_int_sign(nv) < 0) {
+        ou_decref(nv);
+        return ou_err_format(ou_ValueError, "isqrt() argument must be nonnegative");
+    }
     int64_t n;
-    if (int_param(args[0], &n) < 0) return OU_ERR;
-    if (n < 0) return ou_err_format(ou_ValueError, "isqrt() argument must be nonnegative");
-    uint64_t r = (uint64_t)sqrt((double)n);
-    while (r * r > (uint64_t)n) r--;
-    while ((r + 1) * (r + 1) <= (uint64_t)n) r++;
-    return ou_int((int64_t)r);
+    if (ou_int_value(nv, &n)) {
+        ou_decref(nv);
+        uint64_t r = (uint64_t)sqrt((double)n);
+        while (r * r > (uint64_t)n) r--;
+        while ((r + 1) * (r + 1) <= (uint64_t)n) r++;
+        return ou_int((int64_t)r);
+    }
+    /* Newton's iteration from 2^ceil(bits/2) >= sqrt(n): decreases to floor(sqrt(n)). */
+    Value bits = ou_call_method(nv, "bit_length", NULL, 0);
+    int64_t nb = 0;
+    if (IS_ERR(bits)) {
+        ou_decref(nv);
+        return OU_ERR;
+    }
+    ou_int_value(bits, &nb);
+    ou_decref(bits);
+    Value x = ou_binop(MK_SMALLINT(1), MK_SMALLINT((nb + 1) / 2), OU_BIN_LSHIFT);
+    while (!IS_ERR(x)) {
+        Value q = ou_binop(nv, x, OU_BIN_FLOORDIV);
+        Value s = IS_ERR(q) ? OU_ERR : ou_binop(x, q, OU_BIN_ADD);
+        ou_xdecref(q);
+        Value y = IS_ERR(s) ? OU_ERR : ou_binop(s, MK_SMALLINT(1), OU_BIN_RSHIFT);
+        ou_xdecref(s);
+        if (IS_ERR(y)) {
+            ou_decref(x);
+            x = OU_ERR;
+            break;
+        }
+        int ge = ou_richcmp_bool(y, x, OU_GE);
+        if (ge != 0) {
+            ou_decref(y);
+            if (ge < 0) {
+                ou_decref(x);
+                x = OU_ERR;
+            }
+            break;
+        }
+        ou_decref(x);
+        x = y;
+    }
+    ou_decref(nv);
+    return x;
 }
 
 static Value m_prod(Value *args, int nargs, Value kwnames)

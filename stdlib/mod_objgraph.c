@@ -908,6 +908,26 @@ static Value show_graph(Value *args, int nargs, Value kwnames, const char *fname
     int nstart = IS_LIST(objs) ? (int)AS_LIST(objs)->len : IS_TUPLE(objs) ? (int)AS_TUPLE(objs)->len : 1;
     if (build_graph(&g, objs, md, ignore, filter, tm, backward) < 0) goto done;
     int64_t nnodes = AS_LIST(g.nodes)->len;
+    if (!IS_UNDEF(output) && !IS_NONE(output)) {
+        /* objgraph's `output`: the Graphviz text goes to that file object. */
+        char *text = NULL;
+        size_t len = 0;
+        FILE *mf = open_memstream(&text, &len);
+        if (!mf) {
+            ou_err_nomemory();
+            goto done;
+        }
+        write_dot(&g, mf, rcs, nstart);
+        fclose(mf);
+        Value str = ou_str_new(text, (int64_t)len);
+        free(text);
+        if (IS_ERR(str)) goto done;
+        int r = ou_file_write_str(output, str);
+        ou_decref(str);
+        if (r < 0) goto done;
+        result = OU_NONE;
+        goto done;
+    }
     if (IS_UNDEF(filename) || IS_NONE(filename)) {
         /* Text: every node with its references (or referrers). */
         if (printf_out("Graph of references %s %d object%s (max_depth=%lld), %lld nodes:\n",

@@ -88,6 +88,15 @@ static Value sys_getsizeof(Value *args, int nargs, Value kwnames)
         }
     }
     int64_t size;
+    if (ou_is_int(v) && !(t->flags & OU_TPFLAG_HEAPTYPE)) {
+        /* CPython's formula: a 24-byte header and 4 bytes per 30-bit digit (at least one). */
+        Value bits = ou_call_method(v, "bit_length", NULL, 0);
+        int64_t nbits = 0;
+        if (IS_ERR(bits)) return OU_ERR;
+        ou_int_value(bits, &nbits);
+        ou_decref(bits);
+        return ou_int(24 + 4 * (nbits > 30 ? (nbits + 29) / 30 : 1));
+    }
     if (!IS_OBJ(v)) {
         /* Immediates live in the Value word itself. */
         size = IS_FLOAT(v) ? 24 : IS_SMALLINT(v) ? 28 : IS_BOOL(v) ? 28 : 16;
@@ -145,7 +154,37 @@ static Value sys_getdefaultencoding(Value *args, int nargs, Value kwnames)
     return ou_str_cstr("utf-8");
 }
 
+static Value sys_get_int_max_str_digits(Value *args, int nargs, Value kwnames)
+{
+    (void)args;
+    if (nargs != 0 || (!IS_UNDEF(kwnames) && AS_TUPLE(kwnames)->len > 0))
+        return ou_err_format(ou_TypeError,
+                             "sys.get_int_max_str_digits() takes no arguments (%d given)", nargs);
+    return ou_int(ou_int_max_str_digits);
+}
+
+static Value sys_set_int_max_str_digits(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"maxdigits", NULL};
+    Value v = OU_UNDEF;
+    if (ou_parse_args(args, nargs, kwnames, "set_int_max_str_digits", "O", names, &v) < 0)
+        return OU_ERR;
+    if (IS_FLOAT(v))
+        return ou_err_format(ou_TypeError, "'float' object cannot be interpreted as an integer");
+    int64_t n;
+    if (ou_index(v, &n) < 0) return OU_ERR;
+    /* CPython's threshold: below 640 digits conversions are fast enough not to need a limit. */
+    if (n != 0 && n < 640)
+        return ou_err_format(ou_ValueError, "maxdigits must be 0 or larger than 640");
+    ou_int_max_str_digits = n;
+    return OU_NONE;
+}
+
 static const OuMethodDef sys_functions[] = {
+    {"get_int_max_str_digits", sys_get_int_max_str_digits,
+     "Return the maximum string digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits,
+     "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"exit", sys_exit, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, "Return the current recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python stack."},

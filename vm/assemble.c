@@ -101,7 +101,7 @@ static uint64_t const_hash(Value v) {
         for (int64_t i = 0; i < s->len; i++) h = (h ^ (uint8_t)s->data[i]) * 1099511628211ULL;
         return h;
     }
-    if (o->type == &ou_int_type) return mix(3, (uint64_t)((OuInt *)o)->v);
+    if (o->type == &ou_int_type) return mix(3, (uint64_t)ou_hash(v));
     if (o->type == &ou_tuple_type) {
         OuTuple *t = (OuTuple *)o;
         uint64_t h = mix(4, (uint64_t)t->len);
@@ -120,7 +120,7 @@ static bool const_eq(Value a, Value b) {
         OuStr *s = (OuStr *)x, *t = (OuStr *)y;
         return s->len == t->len && memcmp(s->data, t->data, (size_t)s->len) == 0;
     }
-    if (x->type == &ou_int_type) return ((OuInt *)x)->v == ((OuInt *)y)->v;
+    if (x->type == &ou_int_type) return ou_equal(a, b) == 1;
     if (x->type == &ou_tuple_type) {
         OuTuple *s = (OuTuple *)x, *t = (OuTuple *)y;
         if (s->len != t->len) return false;

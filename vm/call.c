@@ -9,8 +9,8 @@
 
 #include "interp.h"
 
-/* The frame array: frames[i] is the frame at depth i + 1. Frames never move while alive. */
-static VmFrame frames[OU_MAX_FRAMES_HARD + 1];
+/* The frame array (declared in interp.h). Frames never move while alive. */
+VmFrame vm_frames[OU_MAX_FRAMES_HARD + 1];
 
 uintptr_t vm_c_stack_limit;
 
@@ -35,7 +35,7 @@ static VmFrame *frame_alloc(OuCode *co) {
         recursion_error();
         return NULL;
     }
-    VmFrame *f = &frames[vm.depth];
+    VmFrame *f = &vm_frames[vm.depth];
     f->back = vm.frame;
     f->code = co;
     f->func = NULL;

@@ -134,7 +134,10 @@ static int64_t slot_hash(Value self) {
     Value r = call1(self, om.hash);
     if (IS_ERR(r)) return -1;
     int64_t h;
-    if (!ou_int_value(r, &h)) {
+    if (!ou_int_value(r, &h) && ou_is_int(r)) {
+        /* Beyond int64: the int's own hash, as CPython. */
+        h = ou_hash(r);
+    } else if (!ou_int_value(r, &h)) {
         ou_decref(r);
         ou_err_format(ou_TypeError, "__hash__ method should return an integer");
         return -1;
@@ -196,6 +199,11 @@ static int64_t slot_len(Value self) {
     Value r = call1(self, om.len);
     if (IS_ERR(r)) return -1;
     int64_t n;
+    if (!ou_int_value(r, &n) && ou_is_int(r)) {
+        ou_decref(r);
+        ou_err_format(ou_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
     if (!ou_int_value(r, &n)) {
         ou_err_format(ou_TypeError, "'%s' object cannot be interpreted as an integer",
                       OU_TYPE_NAME(r));
@@ -1041,12 +1049,26 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
     bool slots_dict = false;
     v = ou_dict_get(dict, om.slots);
     if (IS_ERR(v)) goto fail;
-    if (!IS_UNDEF(v) && om_builtin_base(best) == &ou_object_type &&
-        !(best->flags & OU_TPFLAG_EXC)) {
+    bool bare = false; /* `__slots__ = ()` over another builtin: the base layout, no dict */
+    if (!IS_UNDEF(v)) {
         slot_names = parse_slots(v, name, dict, &slots_dict);
         if (IS_ERR(slot_names)) goto fail;
+        if (om_builtin_base(best) != &ou_object_type || (best->flags & OU_TPFLAG_EXC)) {
+            /* Slot words are laid out only after object's header; over other builtins an
+             * empty __slots__ just drops the dict, and named slots over str/tuple are refused
+             * as CPython does (over list, dict, ... they are ignored: attributes go to a dict). */
+            int64_t nnames = AS_LIST(slot_names)->len;
+            if (nnames && best->itemsize) {
+                ou_err_format(ou_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                              om_builtin_base(best)->name);
+                goto fail;
+            }
+            bare = nnames == 0 && !slots_dict;
+            ou_decref(slot_names);
+            slot_names = OU_UNDEF;
+        }
     }
-    bool no_dict = !IS_UNDEF(slot_names) && !slots_dict;
+    bool no_dict = (!IS_UNDEF(slot_names) && !slots_dict) || bare;
     if (best->dictoffset == 0 && !no_dict && IS_UNDEF(ou_dict_get(dict, om.dict)) &&
         add_getset(dict, "__dict__", name, false) < 0)
         goto fail;
@@ -1086,7 +1108,7 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
             t->dictoffset = (int32_t)t->basicsize;
             t->basicsize += (uint32_t)sizeof(Value);
         }
-    } else if (best->dictoffset != 0) {
+    } else if (best->dictoffset != 0 || bare) {
         t->basicsize = best->basicsize;
         t->itemsize = best->itemsize;
         t->dictoffset = best->dictoffset;

@@ -31,8 +31,8 @@
  *   - A class body is a function run by MAKE_CLASS; it stores __module__ and __qualname__
  *     first, and returns its __class__ cell (LOAD_CLOSURE) when a method uses super() or
  *     __class__, else None.
- *   - Integer literals beyond int64 are a SyntaxError "integer literal too large" (no big
- *     integers yet); bytes and imaginary literals are SyntaxErrors too.
+ *   - Integer literals beyond int64 arrive from the lexer as decimal text (K_BIGINT) and
+ *     become big ints here; bytes and imaginary literals are SyntaxErrors.
  */
 #include "compile.h"
 
@@ -266,7 +266,9 @@ static int const_value(Compiler *c, PsNode *n, Value *out) {
         case K_STR:
             *out = make_str(n->str, n->len);
             return IS_ERR(*out) ? -1 : 1;
-        case K_BIGINT: return cerr(c, n, "integer literal too large");
+        case K_BIGINT:
+            *out = ou_int_from_text(n->str, (int64_t)n->len, 10, OU_UNDEF);
+            return IS_ERR(*out) ? -1 : 1;
         case K_IMAG: return cerr(c, n, "complex numbers are not supported");
         case K_BYTES: return cerr(c, n, "bytes literals are not supported");
         }
@@ -1126,6 +1128,51 @@ static bool is_docstring(PsList *body) {
     return s->kind == N_EXPR_STMT && s->a->kind == N_CONST && s->a->ckind == K_STR;
 }
 
+/* One annotation of a parameter (or the return) into the dict being built. */
+static int emit_annotation(Compiler *c, const char *name, PsNode *ann, int *count) {
+    if (!ann) return 0;
+    TRY(emit_str_const(c, mangle(c, name)));
+    TRY(cexpr(c, ann));
+    (*count)++;
+    return 0;
+}
+
+/* [f] -> [f] with f.__annotations__ set to {param: annotation, ..., 'return': annotation} in
+ * CPython's order, when the def has any annotation; nothing is emitted otherwise. */
+static int emit_annotations(Compiler *c, PsNode *n, PsArgs *p) {
+    bool any = n->b != NULL;
+    if (p) {
+        PsList *lists[3] = {&p->posonly, &p->args, &p->kwonly};
+        for (int k = 0; k < 3 && !any; k++)
+            for (int i = 0; i < lists[k]->n; i++)
+                if (lists[k]->items[i]->a) any = true;
+        if ((p->vararg && p->vararg->a) || (p->kwarg && p->kwarg->a)) any = true;
+    }
+    if (!any) return 0;
+    int count = 0;
+    EMIT0(OP_DUP_TOP);
+    if (p) {
+        PsList *lists[2] = {&p->posonly, &p->args};
+        for (int k = 0; k < 2; k++)
+            for (int i = 0; i < lists[k]->n; i++)
+                TRY(emit_annotation(c, lists[k]->items[i]->str, lists[k]->items[i]->a, &count));
+        if (p->vararg) TRY(emit_annotation(c, p->vararg->str, p->vararg->a, &count));
+        for (int i = 0; i < p->kwonly.n; i++)
+            TRY(emit_annotation(c, p->kwonly.items[i]->str, p->kwonly.items[i]->a, &count));
+        if (p->kwarg) TRY(emit_annotation(c, p->kwarg->str, p->kwarg->a, &count));
+    }
+    if (n->b) {
+        TRY(emit_str_const(c, "return"));
+        TRY(cexpr(c, n->b));
+        count++;
+    }
+    setloc(c, n);
+    EMIT(OP_BUILD_MAP, count);
+    EMIT0(OP_ROT_TWO);
+    TRY(emit_name_op(c, OP_STORE_ATTR, "__annotations__"));
+    return 0;
+}
+
 static int compile_function(Compiler *c, PsNode *n, bool lambda) {
     PsArgs *p = n->a ? n->a->params : NULL;
     const char *name = lambda ? "<lambda>" : n->str;
@@ -1199,6 +1246,7 @@ static int compile_function(Compiler *c, PsNode *n, bool lambda) {
     if (!co) return -1;
     TRY(make_closure(c, co, flags));
     if (!lambda) {
+        TRY(emit_annotations(c, n, p));
         for (int i = 0; i < n->decorators.n; i++) EMIT(OP_CALL, 1);
         setloc(c, n);
         return compile_name(c, n->str, CTX_STORE);

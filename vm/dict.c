@@ -21,7 +21,9 @@
 #define DICT_MINSIZE 8
 #define PERTURB_SHIFT 5
 
-static uint64_t dict_global_version;
+/* Not static: the interpreter's attribute caches (vm/interp.c) store into instance dicts
+ * directly and take a fresh version from the same counter. */
+uint64_t dict_global_version;
 static Value s_missing, s_keys;
 
 static inline void bump(OuDict *d) { d->version = ++dict_global_version; }

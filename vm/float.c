@@ -350,6 +350,7 @@ static Value float_convert(Value x) {
     int64_t i;
     if (ns_float_value(x, &d)) return ou_float(d);
     if (ou_int_value(x, &i)) return ou_float((double)i);
+    if (ou_is_int(x)) return ou_int_to_double(x, &d) < 0 ? OU_ERR : ou_float(d);
     if (IS_STR(x)) {
         if (ns_parse_float(ou_str_data(x), ou_str_len(x), &d)) return ou_float(d);
         return ou_err_format(ou_ValueError, "could not convert string to float: %R", x);
@@ -362,7 +363,11 @@ static Value float_convert(Value x) {
         Value r = ou_call_method(x, dunders[k], NULL, 0);
         if (IS_ERR(r)) return OU_ERR;
         if (k == 0 && ns_float_value(r, &d)) { ou_decref(r); return ou_float(d); }
-        if (k == 1 && ou_int_value(r, &i)) { ou_decref(r); return ou_float((double)i); }
+        if (k == 1 && ou_is_int(r)) {
+            int rc = ou_int_to_double(r, &d);
+            ou_decref(r);
+            return rc < 0 ? OU_ERR : ou_float(d);
+        }
         ou_err_format(ou_TypeError, k == 0 ? "%T.__float__ returned non-float (type %T)"
                                            : "__index__ returned non-int (type %T)",
                       k == 0 ? x : r, r);
@@ -424,13 +429,7 @@ static Value float_zero(Value *args, int nargs, Value kwnames) {
     return ou_float(0.0);
 }
 
-static Value to_int_checked(double x) {
-    if (isnan(x)) return ou_err_format(ou_ValueError, "cannot convert float NaN to integer");
-    if (isinf(x)) return ou_err_format(ou_OverflowError, "cannot convert float infinity to integer");
-    if (x >= 9223372036854775808.0 || x < -9223372036854775808.0)
-        return ou_err_format(ou_OverflowError, "integer overflow");
-    return ou_int((int64_t)x);
-}
+static Value to_int_checked(double x) { return ou_int_from_double(x); }
 
 static Value float_trunc(Value *args, int nargs, Value kwnames) {
     double x;
@@ -502,20 +501,18 @@ static Value float_as_integer_ratio(Value *args, int nargs, Value kwnames) {
         m *= 2.0;
         e--;
     }
-    if (fabs(m) >= 9223372036854775808.0 || e > 62 || e < -62)
-        return ou_err_format(ou_OverflowError, "integer overflow");
-    int64_t num = (int64_t)m, den = 1;
-    if (e > 0) {
-        int64_t r;
-        if (__builtin_mul_overflow(num, INT64_C(1) << e, &r))
-            return ou_err_format(ou_OverflowError, "integer overflow");
-        num = r;
+    /* x == m * 2^e with m integral (at most 53 bits); reduce while both are even. */
+    Value a, b;
+    if (e >= 0) {
+        a = ou_int_from_double(x);
+        b = MK_SMALLINT(1);
     } else {
-        den = INT64_C(1) << -e;
+        int64_t num = (int64_t)m;
+        while (e < 0 && (num & 1) == 0) { num /= 2; e++; }
+        a = ou_int(num);
+        b = ou_binop(MK_SMALLINT(1), MK_SMALLINT(-e), OU_BIN_LSHIFT);
     }
-    while (den > 1 && (num & 1) == 0) { num /= 2; den /= 2; }
-    Value a = ou_int(num), b = ou_int(den);
-    if (IS_ERR(a) || IS_ERR(b)) { ou_decref(a); ou_decref(b); return OU_ERR; }
+    if (IS_ERR(a) || IS_ERR(b)) { ou_xdecref(a); ou_xdecref(b); return OU_ERR; }
     Value t = ou_tuple_pack(2, a, b);
     ou_decref(a);
     ou_decref(b);

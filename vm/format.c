@@ -307,12 +307,30 @@ static int utoa_base(uint64_t v, int base, bool upper, char *out) {
     return n;
 }
 
+/* big is OU_UNDEF for an int64 value i, else an int beyond int64 (i is then its sign). */
+static Value format_int(int64_t i, Value big, Value specv, const char *tname);
+
 Value ns_format_int(int64_t i, Value specv, const char *tname) {
+    return format_int(i, OU_UNDEF, specv, tname);
+}
+
+Value ns_format_intv(Value v, Value specv, const char *tname) {
+    int64_t i;
+    if (ou_int_value(v, &i)) return format_int(i, OU_UNDEF, specv, tname);
+    return format_int(ou_int_sign(v), v, specv, tname);
+}
+
+static Value format_int(int64_t i, Value big, Value specv, const char *tname) {
     Spec s;
-    if (ou_str_len(specv) == 0) return ou_str_printf("%lld", (long long)i);
+    if (ou_str_len(specv) == 0)
+        return IS_UNDEF(big) ? ou_str_printf("%lld", (long long)i) : ou_to_str(big);
     if (parse_spec(specv, &s, tname, '>') < 0) return OU_ERR;
     char type = s.type ? s.type : 'd';
-    if (strchr("eEfFgG%", type)) return ns_format_float((double)i, specv);
+    if (strchr("eEfFgG%", type)) {
+        double d = (double)i;
+        if (!IS_UNDEF(big) && ou_int_to_double(big, &d) < 0) return OU_ERR;
+        return ns_format_float(d, specv);
+    }
     if (!strchr("bcdoxXn", type))
         return ou_err_format(ou_ValueError, "Unknown format code '%c' for object of type '%s'", type, tname);
     if (s.prec >= 0) return ou_err_format(ou_ValueError, "Precision not allowed in integer format specifier");
@@ -326,6 +344,8 @@ Value ns_format_int(int64_t i, Value specv, const char *tname) {
     if (type == 'c') {
         if (s.sign) return ou_err_format(ou_ValueError, "Sign not allowed with integer format specifier 'c'");
         if (s.alt) return ou_err_format(ou_ValueError, "Alternate form (#) is not allowed with integer format specifier 'c'");
+        if (!IS_UNDEF(big))
+            return ou_err_format(ou_OverflowError, "Python int too large to convert to C long");
         if (i < 0 || i > 0x10FFFF) return ou_err_format(ou_OverflowError, "%%c arg not in range(0x110000)");
         char buf[4];
         int n = ns_utf8_encode((uint32_t)i, buf);
@@ -348,12 +368,27 @@ Value ns_format_int(int64_t i, Value specv, const char *tname) {
     }
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
     uint64_t av = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
-    char digits[72];
-    int nd = utoa_base(av, base, type == 'X', digits);
+    char small[72];
+    const char *digits = small;
+    int64_t nd;
+    StrBuf bigdigits;
+    sb_init(&bigdigits);
+    if (IS_UNDEF(big)) {
+        nd = utoa_base(av, base, type == 'X', small);
+    } else {
+        if (ns_big_put_digits(&bigdigits, big, base, type == 'X') < 0) {
+            sb_free(&bigdigits);
+            return OU_ERR;
+        }
+        digits = bigdigits.p;
+        nd = bigdigits.len;
+    }
     const char *prefix = "";
     if (s.alt) prefix = base == 2 ? "0b" : base == 8 ? "0o" : base == 16 ? (type == 'X' ? "0X" : "0x") : "";
     const char *sign = i < 0 ? "-" : s.sign == '+' ? "+" : s.sign == ' ' ? " " : "";
-    if (emit_number(&out, &s, sign, prefix, digits, nd, "", 0, base == 10 ? 3 : 4) < 0) {
+    int rc = emit_number(&out, &s, sign, prefix, digits, nd, "", 0, base == 10 ? 3 : 4);
+    sb_free(&bigdigits);
+    if (rc < 0) {
         sb_free(&out);
         return OU_ERR;
     }
@@ -401,11 +436,7 @@ Value ou_format(Value v, Value spec) {
     if (!IS_STR(spec))
         return ou_err_format(ou_TypeError, "format() argument 2 must be str, not %T", spec);
     if (IS_STR(v)) return ns_format_str(v, spec);
-    if (IS_SMALLINT(v) || IS_BOXINT(v)) {
-        int64_t i = 0;
-        ou_int_value(v, &i);
-        return ns_format_int(i, spec, "int");
-    }
+    if (IS_SMALLINT(v) || IS_BOXINT(v)) return ns_format_intv(v, spec, "int");
     if (IS_FLOAT(v)) return ns_format_float(AS_FLOAT(v), spec);
     if (IS_BOOL(v)) {
         if (ou_str_len(spec) == 0) return ou_to_str(v);
@@ -865,8 +896,8 @@ Value ns_str_mod(Value fmtv, Value arg) {
             uint32_t cp = 0;
             if (IS_STR(v) && ns_str_nchars(v) == 1) {
                 ns_utf8_decode((const unsigned char *)ou_str_data(v), &cp);
-            } else if (ou_int_value(v, &iv)) {
-                if (iv < 0 || iv > 0x10FFFF) {
+            } else if (ou_int_value(v, &iv) || ou_is_int(v)) {
+                if (!ou_int_value(v, &iv) || iv < 0 || iv > 0x10FFFF) {
                     ou_err_format(ou_OverflowError, "%%c arg not in range(0x110000)");
                     goto fail_v;
                 }
@@ -880,15 +911,21 @@ Value ns_str_mod(Value fmtv, Value arg) {
             rc = pad_out(&b, buf, nb, 1, width, left, false, false);
         } else if (strchr("diuoxX", conv)) {
             numeric = true;
+            /* An int beyond int64 (or a float converted to one) in big; iv is then its sign. */
+            Value big = OU_UNDEF;
             if (!ou_int_value(v, &iv)) {
-                if (ns_float_value(v, &dv) && strchr("diu", conv)) {
-                    if (!isfinite(dv)) {
-                        ou_err_format(isnan(dv) ? ou_ValueError : ou_OverflowError,
-                                      isnan(dv) ? "cannot convert float NaN to integer"
-                                                : "cannot convert float infinity to integer");
-                        goto fail_v;
+                if (ou_is_int(v)) {
+                    big = ou_newref(v);
+                    iv = ou_int_sign(v);
+                } else if (ns_float_value(v, &dv) && strchr("diu", conv)) {
+                    big = ou_int_from_double(dv);
+                    if (IS_ERR(big)) goto fail_v;
+                    if (ou_int_value(big, &iv)) {
+                        ou_decref(big);
+                        big = OU_UNDEF;
+                    } else {
+                        iv = ou_int_sign(big);
                     }
-                    iv = (int64_t)dv;
                 } else if (IS_OBJ(v) && !IS_STR(v) && ou_index(v, &iv) == 0) {
                     /* objects with __index__ */
                 } else {
@@ -902,19 +939,37 @@ Value ns_str_mod(Value fmtv, Value arg) {
             }
             int base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
             uint64_t av = iv < 0 ? (uint64_t)0 - (uint64_t)iv : (uint64_t)iv;
-            char digits[72];
-            int nd = utoa_base(av, base, conv == 'X', digits);
+            char small[72];
+            const char *digits = small;
+            int64_t nd;
+            StrBuf bigdigits;
+            sb_init(&bigdigits);
+            if (IS_UNDEF(big)) {
+                nd = utoa_base(av, base, conv == 'X', small);
+            } else {
+                rc = ns_big_put_digits(&bigdigits, big, base, conv == 'X');
+                ou_decref(big);
+                if (rc < 0) {
+                    sb_free(&bigdigits);
+                    goto fail_v;
+                }
+                digits = bigdigits.p;
+                nd = bigdigits.len;
+            }
             if (iv < 0) rc = sb_putc(&t, '-');
             else if (sign) rc = sb_putc(&t, sign);
             if (alt && base != 10) rc |= sb_puts(&t, conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X");
             if (prec > nd) rc |= sb_fill(&t, '0', prec - nd);
             rc |= sb_put(&t, digits, nd);
+            sb_free(&bigdigits);
             if (rc == 0) rc = pad_out(&b, t.p, t.len, t.len, width, left, zero, true);
         } else {
             numeric = true;
             if (!ns_float_value(v, &dv)) {
                 if (ou_int_value(v, &iv)) dv = (double)iv;
-                else {
+                else if (ou_is_int(v)) {
+                    if (ou_int_to_double(v, &dv) < 0) goto fail_v;
+                } else {
                     ou_err_format(ou_TypeError, "must be real number, not %T", v);
                     goto fail_v;
                 }

@@ -1,10 +1,11 @@
-/* int.c: the int type (small ints are immediates, larger int64 values are boxed OuInt), bool,
- * NoneType, and the NotImplemented and Ellipsis singletons.
+/* int.c: the int type (small ints are immediates, larger values are boxed OuInts of any size),
+ * bool, NoneType, and the NotImplemented and Ellipsis singletons.
  *
  * Ints are canonical (see ouro.h): every value in the small-int range is an immediate, so only
- * results outside [-2^47, 2^47) allocate. Arithmetic is done on int64_t with overflow checks;
- * a result beyond int64 raises OverflowError (there are no big integers yet). Instances of
- * user subclasses of int use the OuInt layout (followed by their dict) whatever their value. */
+ * results outside [-2^47, 2^47) allocate. Operands that fit in int64 are computed here on
+ * int64_t with overflow checks; a result that leaves int64, or an operand that is already
+ * beyond it, goes to the arbitrary-precision code of vm/bigint.c. Instances of user
+ * subclasses of int use the OuInt layout (followed by their dict) whatever their value. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +22,7 @@ Value ou_NotImplemented, ou_Ellipsis;
  * ------------------------------------------------------------------------------------------- */
 Value ou_int(int64_t i) {
     if (SMALLINT_FITS(i)) return MK_SMALLINT(i);
-    OuInt *o = ou_obj_alloc(&ou_int_type, sizeof(OuInt));
-    if (!o) return OU_ERR;
-    o->v = i;
-    return MK_OBJ(o);
+    return ns_big_from_i64(i);
 }
 
 /* Subclass instances are rare, so the MRO walk stays off the fast path. */
@@ -36,11 +34,29 @@ bool ou_int_value(Value v, int64_t *out) {
     if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return true; }
     if (IS_BOOL(v)) { *out = v == OU_TRUE; return true; }
     if (IS_OBJ(v) && (AS_OBJ(v)->type == &ou_int_type || is_int_subclass_obj(v))) {
-        *out = ((OuInt *)AS_OBJ(v))->v;
+        /* Two digits of 32 bits hold every int64; the top bit decides whether it fits. */
+        OuInt *o = (OuInt *)AS_OBJ(v);
+        int64_t n = o->size < 0 ? -o->size : o->size;
+        if (n > 2) return false;
+        uint64_t m = n == 0 ? 0 : n == 1 ? o->d[0] : ((uint64_t)o->d[1] << 32) | o->d[0];
+        if (m > (uint64_t)INT64_MAX + (o->size < 0 ? 1 : 0)) return false;
+        *out = o->size < 0 ? (int64_t)(0 - m) : (int64_t)m;
         return true;
     }
     return false;
 }
+
+/* An int that does not fit in int64 (only OuInts can be). */
+static inline bool is_big(Value v) {
+    return IS_OBJ(v) && (AS_OBJ(v)->type == &ou_int_type || is_int_subclass_obj(v)) &&
+           !ns_big_to_i64(v, &(int64_t){0});
+}
+
+Value ou_int_from_double(double d) { return ns_big_from_double(d); }
+
+int ou_int_to_double(Value v, double *out) { return ns_big_to_double(v, out); }
+
+int ou_int_sign(Value v) { return ns_big_sign(v); }
 
 bool ou_is_int(Value v) {
     return IS_SMALLINT(v) || IS_BOOL(v) || IS_BOXINT(v) || is_int_subclass_obj(v);
@@ -57,11 +73,22 @@ double ou_number_as_double(Value v) {
     if (IS_FLOAT(v)) return AS_FLOAT(v);
     if (ou_int_value(v, &i)) return (double)i;
     if (ns_float_value(v, &d)) return d;
+    if (ou_is_int(v)) {
+        if (ns_big_to_double(v, &d) == 0) return d;
+        ou_err_clear();
+        return ns_big_sign(v) < 0 ? -HUGE_VAL : HUGE_VAL;
+    }
     return 0.0;
+}
+
+static int index_too_big(void) {
+    ou_err_format(ou_OverflowError, "cannot fit 'int' into an index-sized integer");
+    return -1;
 }
 
 int ou_index(Value v, int64_t *out) {
     if (ou_int_value(v, out)) return 0;
+    if (is_big(v)) return index_too_big();
     static Value name_index = 0;
     if (!name_index) name_index = ou_str_intern("__index__");
     Value m = ou_type_lookup(ou_typeof(v), name_index);
@@ -71,6 +98,10 @@ int ou_index(Value v, int64_t *out) {
     }
     Value r = ou_call_method(v, "__index__", NULL, 0);
     if (IS_ERR(r)) return -1;
+    if (is_big(r)) {
+        ou_decref(r);
+        return index_too_big();
+    }
     if (!ou_int_value(r, out)) {
         ou_err_format(ou_TypeError, "__index__ returned non-int (type %T)", r);
         ou_decref(r);
@@ -85,11 +116,10 @@ int ou_int_arg(Value v, int64_t *out, const char *what) {
     return ou_index(v, out);
 }
 
-static Value overflow(void) { return ou_err_format(ou_OverflowError, "integer overflow"); }
-
 /* ---------------------------------------------------------------------------------------------
  * Arithmetic
  * ------------------------------------------------------------------------------------------- */
+/* int64 ** int64 when the result fits; OU_UNDEF sends the operation to the big path. */
 static Value int_pow(int64_t a, int64_t b) {
     if (b < 0) {
         if (a == 0)
@@ -98,42 +128,38 @@ static Value int_pow(int64_t a, int64_t b) {
     }
     int64_t result = 1, base = a;
     while (b) {
-        if (b & 1 && __builtin_mul_overflow(result, base, &result)) return overflow();
+        if (b & 1 && __builtin_mul_overflow(result, base, &result)) return OU_UNDEF;
         b >>= 1;
-        if (b && __builtin_mul_overflow(base, base, &base)) {
-            /* base^2 overflowing only matters if it is used again; |a| <= 1 never overflows. */
-            return overflow();
-        }
+        if (b && __builtin_mul_overflow(base, base, &base)) return OU_UNDEF;
     }
     return ou_int(result);
 }
 
-/* True division of ints, correctly rounded while both fit in a double's mantissa. */
-static Value int_truediv(int64_t a, int64_t b) {
-    if (b == 0) return ou_err_format(ou_ZeroDivisionError, "division by zero");
-    const int64_t lim = INT64_C(1) << 53;
-    if (a > -lim && a < lim && b > -lim && b < lim) return ou_float((double)a / (double)b);
-    return ou_float((double)((long double)a / (long double)b));
-}
-
+/* a OP b for int64 operands. OU_UNDEF when the exact result leaves int64 (or needs the
+ * correctly rounded big division): the caller then redoes it in vm/bigint.c. */
 static Value int_arith(int64_t a, int64_t b, int op) {
     int64_t r;
+    const int64_t lim = INT64_C(1) << 53;
     switch (op) {
     case OU_BIN_ADD:
-        if (__builtin_add_overflow(a, b, &r)) return overflow();
+        if (__builtin_add_overflow(a, b, &r)) return OU_UNDEF;
         return ou_int(r);
     case OU_BIN_SUB:
-        if (__builtin_sub_overflow(a, b, &r)) return overflow();
+        if (__builtin_sub_overflow(a, b, &r)) return OU_UNDEF;
         return ou_int(r);
     case OU_BIN_MUL:
-        if (__builtin_mul_overflow(a, b, &r)) return overflow();
+        if (__builtin_mul_overflow(a, b, &r)) return OU_UNDEF;
         return ou_int(r);
-    case OU_BIN_TRUEDIV: return int_truediv(a, b);
+    case OU_BIN_TRUEDIV:
+        if (b == 0) return ou_err_format(ou_ZeroDivisionError, "division by zero");
+        /* Both exact as doubles: one IEEE division is correctly rounded. */
+        if (a > -lim && a < lim && b > -lim && b < lim) return ou_float((double)a / (double)b);
+        return OU_UNDEF;
     case OU_BIN_FLOORDIV:
         if (b == 0)
             return ou_err_format(ou_ZeroDivisionError, "integer division or modulo by zero");
         if (b == -1) {
-            if (a == INT64_MIN) return overflow();
+            if (a == INT64_MIN) return OU_UNDEF;
             return ou_int(-a);
         }
         return ou_int(ns_floordiv(a, b));
@@ -145,9 +171,9 @@ static Value int_arith(int64_t a, int64_t b, int op) {
     case OU_BIN_LSHIFT:
         if (b < 0) return ou_err_format(ou_ValueError, "negative shift count");
         if (a == 0) return MK_SMALLINT(0);
-        if (b >= 63) return overflow();
+        if (b >= 63) return OU_UNDEF;
         r = (int64_t)((uint64_t)a << b);
-        if ((r >> b) != a) return overflow();
+        if ((r >> b) != a) return OU_UNDEF;
         return ou_int(r);
     case OU_BIN_RSHIFT:
         if (b < 0) return ou_err_format(ou_ValueError, "negative shift count");
@@ -160,17 +186,39 @@ static Value int_arith(int64_t a, int64_t b, int op) {
     }
 }
 
+/* An int operand of a mixed int/float operation as a double (OverflowError if too large). */
+static bool int_as_double(Value v, double *out) {
+    int64_t i;
+    if (ou_int_value(v, &i)) {
+        *out = (double)i;
+        return true;
+    }
+    return ns_big_to_double(v, out) == 0;
+}
+
 /* The binop slot of int. Operands arrive in operator order (a OP b) whichever one is the int;
  * a float partner is handled here directly, with the same result float's slot would give. */
 static Value int_binop(Value a, Value b, int op, bool reflected) {
     (void)reflected;
     int64_t x, y;
+    double fx, fy;
     op &= ~OU_BIN_INPLACE;
-    if (ou_int_value(a, &x)) {
-        if (ou_int_value(b, &y)) return int_arith(x, y, op);
-        if (IS_FLOAT(b)) return ns_float_arith((double)x, AS_FLOAT(b), op);
-    } else if (IS_FLOAT(a) && ou_int_value(b, &y)) {
-        return ns_float_arith(AS_FLOAT(a), (double)y, op);
+    if (ou_int_value(a, &x) && ou_int_value(b, &y)) {
+        Value r = int_arith(x, y, op);
+        if (!IS_UNDEF(r)) return r;
+        return ns_big_binop(a, b, op);
+    }
+    if (ou_is_int(a)) {
+        if (ou_is_int(b)) return ns_big_binop(a, b, op);
+        if (IS_FLOAT(b)) {
+            if (op == OU_BIN_MATMUL) return ou_newref(ou_NotImplemented);
+            if (!int_as_double(a, &fx)) return OU_ERR;
+            return ns_float_arith(fx, AS_FLOAT(b), op);
+        }
+    } else if (IS_FLOAT(a) && ou_is_int(b)) {
+        if (op == OU_BIN_MATMUL) return ou_newref(ou_NotImplemented);
+        if (!int_as_double(b, &fy)) return OU_ERR;
+        return ns_float_arith(AS_FLOAT(a), fy, op);
     }
     return ou_newref(ou_NotImplemented);
 }
@@ -188,10 +236,10 @@ static Value bool_binop(Value a, Value b, int op, bool reflected) {
 
 static Value int_unaryop(Value a, int op) {
     int64_t x;
-    if (!ou_int_value(a, &x)) return ou_newref(ou_NotImplemented);
+    if (!ou_int_value(a, &x)) return ns_big_unary(a, op);
     switch (op) {
     case OU_UN_NEG:
-        if (x == INT64_MIN) return overflow();
+        if (x == INT64_MIN) return ns_big_unary(a, op);
         return ou_int(-x);
     case OU_UN_POS: return ou_int(x);
     case OU_UN_INVERT: return ou_int(~x);
@@ -202,10 +250,13 @@ static Value int_unaryop(Value a, int op) {
 Value ou_number_pow3(Value base, Value exp, Value mod) {
     if (IS_NONE(mod)) return ou_binop(base, exp, OU_BIN_POW);
     int64_t b, e, m;
-    if (!ou_int_value(base, &b) || !ou_int_value(exp, &e) || !ou_int_value(mod, &m))
+    if (!ou_is_int(base) || !ou_is_int(exp) || !ou_is_int(mod))
         return ou_err_format(ou_TypeError,
                              "pow() 3rd argument not allowed unless all arguments are integers");
-    if (m == 0) return ou_err_format(ou_ValueError, "pow() 3rd argument cannot be 0");
+    if (ns_big_sign(mod) == 0) return ou_err_format(ou_ValueError, "pow() 3rd argument cannot be 0");
+    if (!ou_int_value(base, &b) || !ou_int_value(exp, &e) || !ou_int_value(mod, &m) ||
+        m == INT64_MIN || e == INT64_MIN)
+        return ns_big_pow3(base, exp, mod);
     bool neg_mod = m < 0;
     /* Work with |m| as unsigned 128-bit products, then fix the sign as CPython does. */
     unsigned __int128 um = neg_mod ? (unsigned __int128)(-(__int128)m) : (unsigned __int128)m;
@@ -252,12 +303,21 @@ int ns_cmp_int_double(int64_t i, double d) {
 
 static Value int_richcmp(Value a, Value b, int op) {
     int64_t x, y;
-    if (!ou_int_value(a, &x)) return ou_newref(ou_NotImplemented);
-    if (ou_int_value(b, &y)) return ns_cmp_result(x < y ? -1 : x > y, op);
     double d;
+    if (ou_int_value(a, &x)) {
+        if (ou_int_value(b, &y)) return ns_cmp_result(x < y ? -1 : x > y, op);
+        if (ou_is_int(b)) return ns_cmp_result(-ns_big_sign(b), op);
+        if (ns_float_value(b, &d)) {
+            if (isnan(d)) return MK_BOOL(op == OU_NE);
+            return ns_cmp_result(ns_cmp_int_double(x, d), op);
+        }
+        return ou_newref(ou_NotImplemented);
+    }
+    if (!ou_is_int(a)) return ou_newref(ou_NotImplemented);
+    if (ou_is_int(b)) return ns_cmp_result(ns_big_cmp(a, b), op);
     if (ns_float_value(b, &d)) {
         if (isnan(d)) return MK_BOOL(op == OU_NE);
-        return ns_cmp_result(ns_cmp_int_double(x, d), op);
+        return ns_cmp_result(ns_big_cmp_double(a, d), op);
     }
     return ou_newref(ou_NotImplemented);
 }
@@ -273,22 +333,29 @@ static int64_t hash_int64(int64_t x) {
 
 static int64_t int_hash(Value v) {
     int64_t x = 0;
-    ou_int_value(v, &x);
+    if (!ou_int_value(v, &x)) return ns_big_hash(v);
     return hash_int64(x);
 }
 
 static Value int_repr(Value v) {
     int64_t x = 0;
     char buf[32];
-    ou_int_value(v, &x);
+    if (!ou_int_value(v, &x)) return ns_big_repr(v);
     int n = snprintf(buf, sizeof buf, "%lld", (long long)x);
     return ou_str_new(buf, n);
 }
 
 static int int_truth(Value v) {
     int64_t x = 0;
-    ou_int_value(v, &x);
+    if (!ou_int_value(v, &x)) return ns_big_sign(v) != 0;
     return x != 0;
+}
+
+static void int_dealloc(OuObject *o) {
+    OuInt *i = (OuInt *)o;
+    /* Subclass instances keep their digits in a block of their own. */
+    if (i->d && i->d != (uint32_t *)(i + 1)) ou_mem_free(i->d);
+    ou_obj_free(o);
 }
 
 static Value bool_repr(Value v) {
@@ -313,8 +380,9 @@ static int digit_value(unsigned char c) {
 static bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f; }
 
 /* Parses Python int syntax (sign, base prefix, underscores between digits). Returns 0 with
- * *out set, 1 when the text is not a valid literal, 2 on overflow. */
-static int parse_int_text(const char *s, int64_t n, int base, int64_t *out) {
+ * *out set, 1 when the text is not a valid literal; the value beyond int64 is built in
+ * vm/bigint.c (then *out is that int, a new reference, and the return is 2). */
+static int parse_int_text(const char *s, int64_t n, int base, int64_t *out, Value *big) {
     const char *p = s, *end = s + n;
     while (p < end && is_space((unsigned char)*p)) p++;
     while (end > p && is_space((unsigned char)end[-1])) end--;
@@ -338,12 +406,14 @@ static int parse_int_text(const char *s, int64_t n, int base, int64_t *out) {
     if (p == end) return 1;
     /* An underscore may follow the prefix or a digit, never lead (without prefix) or trail. */
     if (*p == '_' && !prefixed) return 1;
+    const char *first = p;
     uint64_t acc = 0;
     const uint64_t limit = neg ? (UINT64_C(1) << 63) : (UINT64_C(1) << 63) - 1;
-    bool overflowed = false, any = false, nonzero = false, leading_zero = false;
+    bool overflowed = false, any = false, nonzero = false, leading_zero = false, underscores = false;
     for (; p < end; p++) {
         if (*p == '_') {
             if (p + 1 >= end || p[1] == '_') return 1;
+            underscores = true;
             continue;
         }
         int d = digit_value((unsigned char)*p);
@@ -359,29 +429,49 @@ static int parse_int_text(const char *s, int64_t n, int base, int64_t *out) {
     if (!any) return 1;
     /* With base 0, a decimal literal may not have leading zeros (except 0 itself). */
     if (base0_decimal && !prefixed && leading_zero && nonzero) return 1;
-    if (overflowed) return 2;
+    if (overflowed) {
+        int64_t nd = end - first;
+        char *tmp = NULL;
+        if (underscores) {
+            tmp = ou_mem_alloc((size_t)nd);
+            if (!tmp) return -1;
+            nd = 0;
+            for (const char *q = first; q < end; q++)
+                if (*q != '_') tmp[nd++] = *q;
+        }
+        *big = ns_big_from_digits(tmp ? tmp : first, nd, base, neg);
+        ou_mem_free(tmp);
+        return IS_ERR(*big) ? -1 : 2;
+    }
     *out = neg ? (int64_t)(0 - acc) : (int64_t)acc;
     return 0;
 }
 
-static Value int_from_str(Value s, int base, const char *text, int64_t n) {
+Value ou_int_from_text(const char *text, int64_t n, int base, Value s) {
     int64_t r = 0;
-    int rc = parse_int_text(text, n, base, &r);
+    Value big = OU_UNDEF;
+    int rc = parse_int_text(text, n, base, &r, &big);
     if (rc == 1) {
+        if (IS_UNDEF(s)) {
+            Value t = ou_str_new(text, n);
+            if (IS_ERR(t)) return OU_ERR;
+            ou_err_format(ou_ValueError, "invalid literal for int() with base %d: %R", base, t);
+            ou_decref(t);
+            return OU_ERR;
+        }
         return ou_err_format(ou_ValueError, "invalid literal for int() with base %d: %R",
                              base, s);
     }
-    if (rc == 2) return overflow();
+    if (rc < 0) return OU_ERR;
+    if (rc == 2) return big;
     return ou_int(r);
 }
 
-static Value int_from_double(double d) {
-    if (isnan(d)) return ou_err_format(ou_ValueError, "cannot convert float NaN to integer");
-    if (isinf(d)) return ou_err_format(ou_OverflowError, "cannot convert float infinity to integer");
-    double t = trunc(d);
-    if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) return overflow();
-    return ou_int((int64_t)t);
+static Value int_from_str(Value s, int base, const char *text, int64_t n) {
+    return ou_int_from_text(text, n, base, s);
 }
+
+static Value int_from_double(double d) { return ns_big_from_double(d); }
 
 /* Calls a conversion dunder (__int__, __index__, __trunc__) if the type defines it. */
 static Value call_dunder_opt(Value v, const char *name) {
@@ -392,9 +482,8 @@ static Value call_dunder_opt(Value v, const char *name) {
 }
 
 static Value int_convert(Value x) {
-    int64_t i;
     double d;
-    if (ou_int_value(x, &i)) return ou_int(i);
+    if (ou_is_int(x)) return ns_big_exact(x);
     if (IS_FLOAT(x)) return int_from_double(AS_FLOAT(x));
     if (IS_STR(x)) return int_from_str(x, 10, ou_str_data(x), ou_str_len(x));
     static const char *const dunders[] = {"__int__", "__index__", "__trunc__"};
@@ -402,9 +491,10 @@ static Value int_convert(Value x) {
         Value r = call_dunder_opt(x, dunders[k]);
         if (IS_UNDEF(r)) continue;
         if (IS_ERR(r)) return OU_ERR;
-        if (ou_int_value(r, &i)) {
+        if (ou_is_int(r)) {
+            Value e = ns_big_exact(r);
             ou_decref(r);
-            return ou_int(i);
+            return e;
         }
         ou_err_format(ou_TypeError, "%s returned non-int (type %T)", dunders[k], r);
         ou_decref(r);
@@ -419,7 +509,7 @@ static Value int_convert(Value x) {
 static Value int_new(OuType *type, Value *args, int nargs, Value kwnames) {
     Value x = OU_UNDEF, basev = OU_UNDEF;
     int nkw = IS_UNDEF(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
-    if (nargs > 2) return ou_err_format(ou_TypeError, "int() takes at most 2 arguments (%d given)", nargs + nkw);
+    if (nargs + nkw > 2) return ou_err_format(ou_TypeError, "int() takes at most 2 arguments (%d given)", nargs + nkw);
     if (nargs >= 1) x = args[0];
     if (nargs == 2) basev = args[1];
     for (int k = 0; k < nkw; k++) {
@@ -441,13 +531,9 @@ static Value int_new(OuType *type, Value *args, int nargs, Value kwnames) {
         r = int_from_str(x, (int)base, ou_str_data(x), ou_str_len(x));
     }
     if (IS_ERR(r) || type == &ou_int_type) return r;
-    int64_t v = 0;
-    ou_int_value(r, &v);
+    Value o = ns_big_subclass_new(type, r);
     ou_decref(r);
-    OuInt *o = ou_obj_alloc(type, type->basicsize);
-    if (!o) return OU_ERR;
-    o->v = v;
-    return MK_OBJ(o);
+    return o;
 }
 
 static Value bool_new(OuType *type, Value *args, int nargs, Value kwnames) {
@@ -481,8 +567,8 @@ static int check_noargs(int nargs, Value kwnames, const char *qualname) {
     return 0;
 }
 
-static int self_int(Value *args, int nargs, int64_t *x) {
-    if (nargs < 1 || !ou_int_value(args[0], x)) {
+static int self_int(Value *args, int nargs) {
+    if (nargs < 1 || !ou_is_int(args[0])) {
         ou_err_format(ou_TypeError, "descriptor requires a 'int' object");
         return -1;
     }
@@ -490,76 +576,108 @@ static int self_int(Value *args, int nargs, int64_t *x) {
 }
 
 static Value int_bit_length(Value *args, int nargs, Value kwnames) {
-    int64_t x;
-    if (self_int(args, nargs, &x) < 0 || check_noargs(nargs, kwnames, "int.bit_length") < 0) return OU_ERR;
-    uint64_t ax = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-    return MK_SMALLINT(ax ? 64 - __builtin_clzll(ax) : 0);
+    if (self_int(args, nargs) < 0 || check_noargs(nargs, kwnames, "int.bit_length") < 0) return OU_ERR;
+    return ou_int(ns_big_bit_length(args[0]));
 }
 
 static Value int_bit_count(Value *args, int nargs, Value kwnames) {
-    int64_t x;
-    if (self_int(args, nargs, &x) < 0 || check_noargs(nargs, kwnames, "int.bit_count") < 0) return OU_ERR;
-    uint64_t ax = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-    return MK_SMALLINT(__builtin_popcountll(ax));
+    if (self_int(args, nargs) < 0 || check_noargs(nargs, kwnames, "int.bit_count") < 0) return OU_ERR;
+    return ou_int(ns_big_bit_count(args[0]));
 }
 
 static Value int_self(Value *args, int nargs, Value kwnames) {
-    int64_t x;
-    if (self_int(args, nargs, &x) < 0 || no_kw(kwnames, "int") < 0) return OU_ERR;
-    return ou_int(x);
+    if (self_int(args, nargs) < 0 || no_kw(kwnames, "int") < 0) return OU_ERR;
+    return ns_big_exact(args[0]);
 }
 
 static Value int_zero(Value *args, int nargs, Value kwnames) {
-    int64_t x;
-    if (self_int(args, nargs, &x) < 0) return OU_ERR;
+    (void)kwnames;
+    if (self_int(args, nargs) < 0) return OU_ERR;
     return MK_SMALLINT(0);
 }
 
 static Value int_one(Value *args, int nargs, Value kwnames) {
-    int64_t x;
-    if (self_int(args, nargs, &x) < 0) return OU_ERR;
+    (void)kwnames;
+    if (self_int(args, nargs) < 0) return OU_ERR;
     return MK_SMALLINT(1);
 }
 
+/* round(x, nd) for nd < 0: x rounded half to even to a multiple of p = 10^-nd. */
+static Value round_to_pow10(Value x, int64_t nd) {
+    Value p = ns_big_binop(MK_SMALLINT(10), MK_SMALLINT(-nd), OU_BIN_POW);
+    if (IS_ERR(p)) return OU_ERR;
+    Value q = OU_ERR, r = OU_ERR, twice = OU_ERR, res = OU_ERR;
+    Value qr = ns_big_divmod(x, p);
+    if (IS_ERR(qr)) goto done;
+    q = ou_newref(AS_TUPLE(qr)->items[0]);
+    r = ou_newref(AS_TUPLE(qr)->items[1]);
+    ou_decref(qr);
+    twice = ns_big_binop(r, MK_SMALLINT(2), OU_BIN_MUL);
+    if (IS_ERR(twice)) goto done;
+    int c = ns_big_cmp(twice, p);
+    Value odd = ns_big_binop(q, MK_SMALLINT(1), OU_BIN_AND);
+    if (IS_ERR(odd)) goto done;
+    if (c > 0 || (c == 0 && odd == MK_SMALLINT(1))) {
+        Value q1 = ns_big_binop(q, MK_SMALLINT(1), OU_BIN_ADD);
+        if (IS_ERR(q1)) goto done;
+        ou_decref(q);
+        q = q1;
+    }
+    res = ns_big_binop(q, p, OU_BIN_MUL);
+done:
+    ou_xdecref(twice);
+    ou_xdecref(q);
+    ou_xdecref(r);
+    ou_decref(p);
+    return res;
+}
+
 static Value int_round(Value *args, int nargs, Value kwnames) {
-    int64_t x, nd;
-    if (self_int(args, nargs, &x) < 0 || no_kw(kwnames, "int.__round__") < 0) return OU_ERR;
+    int64_t nd;
+    if (self_int(args, nargs) < 0 || no_kw(kwnames, "int.__round__") < 0) return OU_ERR;
     if (nargs > 2) return ou_err_format(ou_TypeError, "__round__ expected at most 1 argument, got %d", nargs - 1);
-    if (nargs < 2 || IS_NONE(args[1])) return ou_int(x);
+    if (nargs < 2 || IS_NONE(args[1])) return ns_big_exact(args[0]);
     if (ou_index(args[1], &nd) < 0) return OU_ERR;
-    if (nd >= 0) return ou_int(x);
-    if (nd < -18) return MK_SMALLINT(0);
-    int64_t p = 1;
-    for (int64_t k = 0; k < -nd; k++) p *= 10;
-    /* Round half to even at the chosen power of ten. */
-    int64_t q = ns_floordiv(x, p), r = ns_mod(x, p);
-    if (2 * r > p || (2 * r == p && (q & 1))) q++;
-    int64_t out;
-    if (__builtin_mul_overflow(q, p, &out)) return overflow();
-    return ou_int(out);
+    if (nd >= 0) return ns_big_exact(args[0]);
+    /* |x| < 10^k when its bit length is at most 3.32 k: the result is 0. */
+    if (-nd > 20 && (double)ns_big_bit_length(args[0]) < (double)-nd * 3.3) return MK_SMALLINT(0);
+    return round_to_pow10(args[0], nd);
 }
 
 static Value int_format_method(Value *args, int nargs, Value kwnames) {
-    int64_t x;
-    if (self_int(args, nargs, &x) < 0 || no_kw(kwnames, "int.__format__") < 0) return OU_ERR;
+    if (self_int(args, nargs) < 0 || no_kw(kwnames, "int.__format__") < 0) return OU_ERR;
     if (nargs != 2) return ou_err_format(ou_TypeError, "__format__ expected 1 argument, got %d", nargs - 1);
     if (!IS_STR(args[1]))
         return ou_err_format(ou_TypeError, "__format__() argument must be str, not %T", args[1]);
     if (IS_BOOL(args[0]) && ou_str_len(args[1]) == 0) return bool_repr(args[0]);
-    return ns_format_int(x, args[1], OU_TYPE_NAME(args[0]));
+    return ns_format_intv(args[0], args[1], OU_TYPE_NAME(args[0]));
 }
 
 static Value int_getnewargs(Value *args, int nargs, Value kwnames) {
-    int64_t x;
-    if (self_int(args, nargs, &x) < 0) return OU_ERR;
-    Value i = ou_int(x);
+    (void)kwnames;
+    if (self_int(args, nargs) < 0) return OU_ERR;
+    Value i = ns_big_exact(args[0]);
     if (IS_ERR(i)) return OU_ERR;
     Value t = ou_tuple_pack(1, i);
     ou_decref(i);
     return t;
 }
 
+static Value int_float(Value *args, int nargs, Value kwnames) {
+    double d;
+    if (self_int(args, nargs) < 0 || check_noargs(nargs, kwnames, "int.__float__") < 0) return OU_ERR;
+    if (ns_big_to_double(args[0], &d) < 0) return OU_ERR;
+    return ou_float(d);
+}
+
+static Value int_abs(Value *args, int nargs, Value kwnames) {
+    if (self_int(args, nargs) < 0 || check_noargs(nargs, kwnames, "int.__abs__") < 0) return OU_ERR;
+    return ns_big_abs(args[0]);
+}
+
 static const OuMethodDef int_methods[] = {
+    {"__abs__", int_abs, NULL},
+    {"__float__", int_float, NULL},
     {"bit_length", int_bit_length, "Number of bits necessary to represent self in binary."},
     {"bit_count", int_bit_count, "Number of ones in the binary representation of abs(self)."},
     {"conjugate", int_self, "Returns self, the complex conjugate of any int."},
@@ -619,8 +737,10 @@ OuType ou_int_type = {
     .name = "int",
     .flags = OU_TPFLAG_BASETYPE,
     .basicsize = sizeof(OuInt),
+    .dealloc = int_dealloc,
     .repr = int_repr,
-    .str = int_repr,
+    /* No str slot: str() of an int is its repr, and, as CPython's int inherits
+     * object.__str__, str() of a subclass instance uses the subclass's __repr__. */
     .hash = int_hash,
     .richcmp = int_richcmp,
     .binop = int_binop,

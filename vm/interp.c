@@ -15,24 +15,112 @@
  * Stack discipline: every slot in [stackbase, sp) is an owned reference (or OU_UNDEF), at
  * every `goto error`. An instruction that consumed operands adjusts sp before jumping there.
  */
+#include <malloc.h>
 #include <stdio.h>
 
 #include "gc.h"
 #include "interp.h"
 
-/* Inline cache of LOAD_GLOBAL, one entry per name of a code object (co->cache). The value is
- * borrowed: it is only used while both dicts still have the recorded versions, and any
- * mutation of either dict bumps its version. */
+/* A code object's inline caches (co->cache, one calloc'd block made on first need): a
+ * GlobalCache per name (LOAD_GLOBAL's operand indexes co->names), then an AttrCache per
+ * instruction (for LOAD_ATTR, STORE_ATTR and LOAD_METHOD, indexed by instruction number).
+ *
+ * GlobalCache: the value is borrowed; it is only used while both dicts still have the
+ * recorded versions, and any mutation of either dict bumps its version. */
 typedef struct {
     OuDict *globals, *builtins;
     uint64_t gver, bver;
     Value v;
 } GlobalCache;
 
-static Value name_enter, name_exit, name_all, name_name, name_file, name_underscore;
+/* AttrCache: what the last attribute access at one site learned about the receiver's type.
+ * It holds while the receiver's type is `type`, the method-cache epoch is `epoch` (no class
+ * dict changed anywhere, so slots and MRO lookups are as they were) and type->dict still has
+ * version `tdver` (catches builtin types' dicts filled by ou_dict_set):
+ *   AC_DICT    the type has no data descriptor named so and generic get/setattr: the
+ *              attribute lives in the instance dict, last seen at entries[hint];
+ *   AC_METHOD  the name is a plain function (or unbound builtin method) on the type, `value`
+ *              (borrowed from the class dict, which the epoch keeps unchanged); it applies
+ *              unless the instance dict shadows it. */
+enum { AC_NONE, AC_DICT, AC_METHOD };
+typedef struct {
+    OuType *type;
+    uint64_t epoch, tdver;
+    Value value;
+    int32_t hint, kind;
+} AttrCache;
+
+static void *code_cache_alloc(OuCode *co) {
+    int64_t n = AS_TUPLE(co->names)->len;
+    size_t size = sizeof(GlobalCache) * (size_t)n + sizeof(AttrCache) * (size_t)co->ncode;
+    co->cache = ou_mem_alloc(size ? size : 1);
+    if (!co->cache) ou_err_clear(); /* caching is optional: run uncached */
+    return co->cache;
+}
+
+/* The AttrCache of the instruction before ip, or NULL when the code has no cache block. */
+static inline AttrCache *attr_cache(OuCode *co, const uint32_t *ip) {
+    if (!co->cache) return NULL;
+    return (AttrCache *)((GlobalCache *)co->cache + AS_TUPLE(co->names)->len) +
+           (ip - 1 - co->code);
+}
+
+static inline bool ac_valid(const AttrCache *ac, OuType *t) {
+    return ac->type == t && ac->epoch == *om_type_epoch &&
+           ac->tdver == AS_DICT(t->dict)->version;
+}
+
+/* Entry number of key (compared by identity: attribute names are interned) in a small dict,
+ * or -1. Only refreshes a hint, so giving up on big dicts is fine. */
+static int32_t dict_index_of(OuDict *d, Value key) {
+    if (d->used > 64) return -1;
+    for (int64_t i = 0; i < d->used; i++)
+        if (d->entries[i].key == key) return (int32_t)i;
+    return -1;
+}
+
+static inline bool is_dunder_name(Value name) {
+    const char *p = ou_str_data(name);
+    return p[0] == '_' && p[1] == '_';
+}
+
+/* Fills the AttrCache of a LOAD_ATTR/STORE_ATTR (method false) or LOAD_METHOD (method true)
+ * site after the generic path ran, for receivers with the generic attribute protocol. */
+static void attr_cache_fill(OuCode *co, const uint32_t *ip, Value o, Value name, bool method) {
+    if (!IS_OBJ(o)) return;
+    OuType *t = AS_OBJ(o)->type;
+    if (!IS_DICT(t->dict) || t->dictoffset < 0 || is_dunder_name(name)) return;
+    if (t->getattr != ou_generic_getattr || t->setattr != ou_generic_setattr) return;
+    if (!co->cache && !code_cache_alloc(co)) return;
+    AttrCache *ac = attr_cache(co, ip);
+    Value descr = ou_type_lookup(t, name);
+    ac->type = NULL;
+    ac->kind = AC_NONE;
+    if (method) {
+        if (!ou_is_type(descr, &ou_function_type) &&
+            !(ou_is_type(descr, &ou_cfunction_type) &&
+              IS_UNDEF(((OuCFunction *)AS_OBJ(descr))->self) &&
+              IS_UNDEF(((OuCFunction *)AS_OBJ(descr))->module)))
+            return;
+        ac->kind = AC_METHOD;
+        ac->value = descr;
+    } else {
+        if (t->dictoffset == 0 || (!IS_UNDEF(descr) && ou_typeof(descr)->descr_set)) return;
+        Value d = *(Value *)((char *)AS_OBJ(o) + t->dictoffset);
+        ac->kind = AC_DICT;
+        ac->hint = IS_OBJ(d) ? dict_index_of(AS_DICT(d), name) : -1;
+        ac->value = OU_UNDEF;
+    }
+    ac->type = t;
+    ac->epoch = *om_type_epoch;
+    ac->tdver = AS_DICT(t->dict)->version;
+}
+
+static Value name_init, name_enter, name_exit, name_all, name_name, name_file, name_underscore;
 
 static void intern_names(void) {
     if (name_enter) return;
+    name_init = ou_str_intern("__init__");
     name_enter = ou_str_intern("__enter__");
     name_exit = ou_str_intern("__exit__");
     name_all = ou_str_intern("__all__");
@@ -460,15 +548,7 @@ static Value load_global_slow(VmFrame *f, int idx, Value name) {
         if (IS_ERR(v)) return OU_ERR;
         if (IS_UNDEF(v)) return name_error(name);
     }
-    if (!co->cache) {
-        int64_t n = AS_TUPLE(co->names)->len;
-        co->cache = ou_mem_alloc(sizeof(GlobalCache) * (size_t)(n ? n : 1));
-        if (!co->cache) {
-            ou_err_clear();
-            return v;
-        }
-        memset(co->cache, 0, sizeof(GlobalCache) * (size_t)(n ? n : 1));
-    }
+    if (!co->cache && !code_cache_alloc(co)) return v;
     GlobalCache *c = &((GlobalCache *)co->cache)[idx];
     c->globals = g;
     c->builtins = b;
@@ -491,6 +571,45 @@ static inline int64_t mod64(int64_t x, int64_t y) {
 }
 
 static inline Value mk_float(double d) { return d == d ? MK_FLOAT_RAW(d) : ou_float(d); }
+
+/* `s += t` / `s = s + t` where the caller holds the only reference to the exact str s: the
+ * text is appended in place, so a loop that builds a string is linear instead of quadratic.
+ * The block grows by a quarter beyond the need, and malloc_usable_size tells how much room a
+ * previous growth left, so most appends neither copy nor call realloc. A str's memory is a
+ * plain calloc'd block (str is not a container), so realloc may move it: nothing else can
+ * point at it while rc == 1. Steals the reference to a; returns the new string (new
+ * reference) or OU_ERR with a released. */
+static Value str_append_inplace(Value a, Value b) {
+    OuStr *x = AS_STR(a), *y = AS_STR(b);
+    size_t need = sizeof(OuStr) + (size_t)x->len + (size_t)y->len + 1;
+    if (malloc_usable_size(x) < need) {
+        OuStr *n = realloc(x, need + need / 4);
+        if (!n) {
+            ou_decref(a);
+            return ou_err_nomemory();
+        }
+        x = n;
+    }
+    memcpy(x->data + x->len, y->data, (size_t)y->len + 1);
+    x->len += y->len;
+    x->nchars += y->nchars;
+    x->hash = -1;
+    x->ob.aux &= (uint16_t)(y->ob.aux | ~OU_STR_ASCII);
+    return MK_OBJ(x);
+}
+
+/* May BINARY_OP append b to a in place? a must be an exact, non-interned str that nobody else
+ * can observe: only the stack's reference and, when the next instruction stores the result
+ * back into the local that holds a, that local's reference (dropped by the caller). gcflags
+ * must be clear: no weak references, not watched by the demo's object numbering. */
+static inline bool str_can_append(Value a, Value b, const uint32_t *ip, Value *fast) {
+    if (!IS_STR(a) || !IS_STR(b) || AS_OBJ(a)->gcflags ||
+        (AS_OBJ(a)->aux & OU_STR_INTERNED) || AS_STR(b)->len == 0)
+        return false;
+    uint32_t rc = AS_OBJ(a)->rc;
+    if (rc == 1) return true;
+    return rc == 2 && OU_OP(*ip) == OP_STORE_FAST && fast[OU_ARG(*ip)] == a;
+}
 
 /* Debug builds check the compiler's stack and block sizes at every instruction: a frame that
  * outgrows its window would overwrite the frames pushed above it. */
@@ -553,6 +672,9 @@ static inline Value mk_float(double d) { return d == d ? MK_FLOAT_RAW(d) : ou_fl
         gc_maybe_collect();                            \
     } while (0)
 
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-gcse", "no-crossjumping")))
+#endif
 Value vm_eval(VmFrame *entry) {
 #if OU_COMPUTED_GOTO
     static const void *const dispatch_table[OP__COUNT] = {
@@ -803,6 +925,30 @@ dispatch:
     }
     CASE(LOAD_ATTR) {
         Value o = TOP(), v;
+        if (IS_OBJ(o) && co->cache) {
+            AttrCache *ac = attr_cache(co, ip);
+            OuObject *ob = AS_OBJ(o);
+            if (ac->kind == AC_DICT && ac_valid(ac, ob->type)) {
+                Value d = *(Value *)((char *)ob + ob->type->dictoffset);
+                if (IS_OBJ(d)) {
+                    OuDict *dd = AS_DICT(d);
+                    int32_t h = ac->hint;
+                    if (h >= 0 && h < dd->used && dd->entries[h].key == names[ARG]) {
+                        v = dd->entries[h].value;
+                    } else {
+                        v = ou_dict_get(d, names[ARG]);
+                        if (IS_ERR(v)) goto error;
+                        if (!IS_UNDEF(v)) ac->hint = dict_index_of(dd, names[ARG]);
+                    }
+                    if (!IS_UNDEF(v)) {
+                        ou_incref(v);
+                        sp[-1] = v;
+                        ou_decref(o);
+                        DISPATCH();
+                    }
+                }
+            }
+        }
         if (ou_is_type(o, &ou_module_type) && IS_DICT(((OuModule *)AS_OBJ(o))->dict)) {
             v = ou_dict_get(((OuModule *)AS_OBJ(o))->dict, names[ARG]);
             if (!IS_UNDEF(v) && !IS_ERR(v)) {
@@ -814,14 +960,55 @@ dispatch:
         }
         v = ou_getattr(o, names[ARG]);
         if (IS_ERR(v)) goto error;
+        attr_cache_fill(co, ip, o, names[ARG], false);
         sp[-1] = v;
         ou_decref(o);
         DISPATCH();
     }
     CASE(STORE_ATTR) {
         Value o = sp[-1], v = sp[-2];
+        if (IS_OBJ(o) && co->cache) {
+            AttrCache *ac = attr_cache(co, ip);
+            OuObject *ob = AS_OBJ(o);
+            if (ac->kind == AC_DICT && ac_valid(ac, ob->type)) {
+                Value *dp = (Value *)((char *)ob + ob->type->dictoffset);
+                Value d = *dp;
+                int32_t h = ac->hint;
+                if (IS_OBJ(d) && h >= 0 && h < AS_DICT(d)->used &&
+                    AS_DICT(d)->entries[h].key == names[ARG]) {
+                    OuDict *dd = AS_DICT(d);
+                    Value old = dd->entries[h].value;
+                    dd->entries[h].value = v; /* the stack's reference moves into the dict */
+                    dd->version = ++dict_global_version;
+                    sp -= 2;
+                    ou_decref(o);
+                    ou_decref(old);
+                    DISPATCH();
+                }
+                /* Still a plain instance-dict store (a new attribute, as in __init__, or
+                 * another layout): store, and remember where the name landed. */
+                if (!IS_OBJ(d)) {
+                    d = ou_dict_new();
+                    if (IS_ERR(d)) goto error;
+                    *dp = d;
+                }
+                sp -= 2;
+                int r = ou_dict_set(d, names[ARG], v);
+                if (r == 0) {
+                    OuDict *dd = AS_DICT(d);
+                    ac->hint = dd->used > 0 && dd->entries[dd->used - 1].key == names[ARG]
+                                   ? (int32_t)(dd->used - 1)
+                                   : dict_index_of(dd, names[ARG]);
+                }
+                ou_decref(o);
+                ou_decref(v);
+                if (r < 0) goto error;
+                DISPATCH();
+            }
+        }
         sp -= 2;
         int r = ou_setattr(o, names[ARG], v);
+        if (r == 0) attr_cache_fill(co, ip, o, names[ARG], false);
         ou_decref(o);
         ou_decref(v);
         if (r < 0) goto error;
@@ -837,6 +1024,21 @@ dispatch:
     CASE(LOAD_METHOD) {
         Value o = TOP(), name = names[ARG];
         OuType *t = ou_typeof(o);
+        if (IS_OBJ(o) && co->cache) {
+            AttrCache *ac = attr_cache(co, ip);
+            if (ac->kind == AC_METHOD && ac_valid(ac, t)) {
+                Value d = t->dictoffset ? *(Value *)((char *)AS_OBJ(o) + t->dictoffset) : OU_UNDEF;
+                Value sh = IS_OBJ(d) ? ou_dict_get(d, name) : OU_UNDEF;
+                if (IS_ERR(sh)) goto error;
+                if (IS_UNDEF(sh)) {
+                    Value f = ac->value;
+                    ou_incref(f);
+                    sp[-1] = f;
+                    PUSH(o);
+                    DISPATCH();
+                }
+            }
+        }
         /* Instances with a tail dict (OU_DICTOFFSET_TAIL: str/tuple subclasses) take the
          * general path, which finds their dict. */
         if ((t->getattr == ou_generic_getattr || !t->getattr) && t->dictoffset >= 0) {
@@ -854,6 +1056,7 @@ dispatch:
                     }
                 }
                 if (!shadowed) {
+                    attr_cache_fill(co, ip, o, name, true);
                     ou_incref(f);
                     sp[-1] = f;
                     PUSH(o);
@@ -1007,6 +1210,19 @@ dispatch:
             }
         }
         if (op == OU_BIN_ADD && IS_STR(a) && IS_STR(b)) {
+            if (str_can_append(a, b, ip, fast)) {
+                if (AS_OBJ(a)->rc == 2) {
+                    /* The STORE_FAST that follows would drop this reference anyway. */
+                    fast[OU_ARG(*ip)] = OU_UNDEF;
+                    AS_OBJ(a)->rc--;
+                }
+                sp -= 2;
+                r = str_append_inplace(a, b);
+                ou_decref(b);
+                if (IS_ERR(r)) goto error;
+                PUSH(r);
+                DISPATCH();
+            }
             r = ou_str_concat(a, b);
             goto binop_done;
         }
@@ -1133,27 +1349,36 @@ dispatch:
         ip = target;
         DISPATCH();
     }
+    /* A conditional jump may be backward too (the test at the bottom of a `while` loop), and
+     * is then a safe point like JUMP: without it `while n >= 0: n += 1` could not be
+     * interrupted and would never collect. */
+#define COND_JUMP()                                    \
+    do {                                               \
+        const uint32_t *target_ = code0 + ARG;         \
+        if (target_ < ip) CHECK_SIGNALS();             \
+        ip = target_;                                  \
+    } while (0)
     CASE(POP_JUMP_IF_FALSE) {
         Value c = POP();
         if (c == OU_FALSE) {
-            ip = code0 + ARG;
+            COND_JUMP();
         } else if (c != OU_TRUE) {
             int t = ou_truthy(c);
             ou_decref(c);
             if (t < 0) goto error;
-            if (!t) ip = code0 + ARG;
+            if (!t) COND_JUMP();
         }
         DISPATCH();
     }
     CASE(POP_JUMP_IF_TRUE) {
         Value c = POP();
         if (c == OU_TRUE) {
-            ip = code0 + ARG;
+            COND_JUMP();
         } else if (c != OU_FALSE) {
             int t = ou_truthy(c);
             ou_decref(c);
             if (t < 0) goto error;
-            if (t) ip = code0 + ARG;
+            if (t) COND_JUMP();
         }
         DISPATCH();
     }
@@ -1578,10 +1803,35 @@ dispatch:
             return r;
         }
         VmFrame *back = frame->back;
-        vm_frame_pop(frame);
+        bool init = frame->locals == VM_LOCALS_INIT;
+        if (frame->func && frame->nblocks == 0 && IS_UNDEF(frame->handled_exc) &&
+            (co->ncellvars | co->nfreevars) == 0) {
+            /* vm_frame_pop for the common function frame, with the same order: references
+             * are dropped while the frame still owns its window. */
+            for (int32_t i = 0; i < co->nlocals; i++) ou_xdecref(fast[i]);
+            while (sp > frame->stackbase) {
+                Value v = POP();
+                ou_xdecref(v);
+            }
+            ou_decref(MK_OBJ(frame->func));
+            vm.frame = back;
+            vm.depth--;
+            vm.stack_top = frame->base;
+        } else {
+            vm_frame_pop(frame);
+        }
         frame = back;
         LOAD_FRAME();
-        PUSH(r);
+        if (init) {
+            if (!IS_NONE(r)) {
+                ou_err_format(ou_TypeError, "__init__() should return None, not '%s'",
+                              OU_TYPE_NAME(r));
+                ou_decref(r);
+                goto error;
+            }
+        } else {
+            PUSH(r);
+        }
         DISPATCH();
     }
     CASE(MAKE_CLASS) {
@@ -1825,7 +2075,46 @@ call_common:
             t = ou_typeof(callable);
         }
         if (t == &ou_function_type) {
-            VmFrame *nf = vm_frame_push_call((OuFunction *)AS_OBJ(callable), cargs, cnargs, ckw, OU_UNDEF);
+            OuFunction *fn = (OuFunction *)AS_OBJ(callable);
+            OuCode *fco = fn->code;
+            Value *base = vm.stack_top;
+            /* The common call: positional arguments that exactly fill the parameters, no
+             * cells. The frame is laid out here, and the arguments move from the caller's
+             * stack into the callee's locals (the window [fslot, cargs) holds only OU_UNDEF
+             * then), as does the reference to the function. */
+            if (IS_UNDEF(ckw) && cnargs == fco->argcount && fco->kwonlyargcount == 0 &&
+                !(fco->flags & (OU_CO_VARARGS | OU_CO_VARKW)) &&
+                (fco->ncellvars | fco->nfreevars) == 0 &&
+                vm.depth + vm.c_depth < vm.recursion_limit && vm.depth < OU_MAX_FRAMES_HARD &&
+                (int64_t)fco->nlocals + (int64_t)fco->blocksize * VM_BLOCK_SLOTS +
+                        fco->stacksize <= (vm.stack + OU_STACK_SIZE) - base) {
+                VmFrame *nf = &vm_frames[vm.depth];
+                int32_t nloc = fco->nlocals;
+                for (int i = 0; i < cnargs; i++) base[i] = cargs[i];
+                for (int32_t i = cnargs; i < nloc; i++) base[i] = OU_UNDEF;
+                nf->back = frame;
+                nf->code = fco;
+                nf->func = fn;
+                nf->globals = fn->globals;
+                nf->builtins = fn->builtins;
+                nf->locals = OU_UNDEF;
+                nf->base = base;
+                nf->ip = 0;
+                nf->nblocks = 0;
+                nf->blocks = (VmBlock *)(base + nloc);
+                nf->handled_exc = OU_UNDEF;
+                nf->stackbase = base + nloc + fco->blocksize * VM_BLOCK_SLOTS;
+                nf->sp = nf->stackbase;
+                vm.stack_top = nf->stackbase + fco->stacksize;
+                vm.depth++;
+                vm.frame = nf;
+                frame->ip = (int32_t)(ip - code0);
+                frame->sp = fslot;
+                frame = nf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+            VmFrame *nf = vm_frame_push_call(fn, cargs, cnargs, ckw, OU_UNDEF);
             while (sp > fslot) {
                 Value v = POP();
                 ou_xdecref(v);
@@ -1837,6 +2126,39 @@ call_common:
             frame = nf;
             LOAD_FRAME();
             DISPATCH();
+        }
+        if (t == &ou_type_type && slot_free) {
+            /* Instantiating a class whose metaclass is type, with object's __new__ and a
+             * Python __init__: allocate, then run __init__ as a frame of this loop (no C
+             * recursion). The instance waits in the caller's result slot; RETURN_VALUE of the
+             * VM_LOCALS_INIT frame checks for None and leaves it there. */
+            OuType *ct = AS_TYPE(callable);
+            if ((ct->flags & OU_TPFLAG_HEAPTYPE) && ct->new == ou_object_type.new) {
+                Value init = ou_type_lookup(ct, name_init);
+                if (ou_is_type(init, &ou_function_type)) {
+                    Value obj = ct->new(ct, NULL, 0, OU_UNDEF);
+                    if (IS_ERR(obj)) goto call_fail;
+                    cargs[-1] = obj;
+                    VmFrame *nf = vm_frame_push_call((OuFunction *)AS_OBJ(init), cargs - 1,
+                                                     cnargs + 1, ckw, VM_LOCALS_INIT);
+                    cargs[-1] = OU_UNDEF;
+                    while (sp > fslot) {
+                        Value v = POP();
+                        ou_xdecref(v);
+                    }
+                    ou_decref(callable);
+                    if (!nf) {
+                        ou_decref(obj);
+                        goto error;
+                    }
+                    PUSH(obj);
+                    frame->ip = (int32_t)(ip - code0);
+                    frame->sp = sp;
+                    frame = nf;
+                    LOAD_FRAME();
+                    DISPATCH();
+                }
+            }
         }
         Value r;
         if (t == &ou_cfunction_type) {

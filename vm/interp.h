@@ -35,6 +35,23 @@ bool vm_c_stack_low(void);
 /* Lowest usable C stack address, set by vm_init. */
 extern uintptr_t vm_c_stack_limit;
 
+/* The frame array: vm_frames[d] is the frame at depth d + 1 (vm/call.c). The loop pushes
+ * simple frames itself (no defaults, keywords, cells or *args to work out) with the same
+ * layout frame_alloc gives. */
+extern VmFrame vm_frames[OU_MAX_FRAMES_HARD + 1];
+/* A frame whose `locals` is VM_LOCALS_INIT runs an __init__ for a class call made by the loop:
+ * the new instance already sits where the caller's result goes, so RETURN_VALUE checks that
+ * the result is None and pushes nothing. Not an object, so every IS_OBJ(f->locals) test
+ * treats it as "no locals dict". */
+#define VM_LOCALS_INIT (OU_TAG_SPECIAL | 0x20)
+
+/* vm/type.c: the method cache's epoch, bumped when any class dict changes; inline attribute
+ * caches record it and are valid only while it is unchanged. */
+extern const uint64_t *const om_type_epoch;
+/* vm/dict.c: the counter dict versions are drawn from (a version identifies one state of one
+ * dict); a cache that stores into a dict directly takes its new version from it. */
+extern uint64_t dict_global_version;
+
 /* Reads a whole file into a NUL-terminated malloc'd buffer; NULL with errno set on failure. */
 char *vm_read_file(const char *path, size_t *len);
 /* Set by vm_handle_uncaught for an uncaught KeyboardInterrupt (main dies by SIGINT). */

@@ -100,9 +100,39 @@ static inline int64_t ns_mod(int64_t a, int64_t b) {
     return r;
 }
 
+/* Big ints (bigint.c). Operands are any ints (small, bool, OuInt, int-subclass instances);
+ * results are canonical (small when they fit). vm/int.c calls these only off its int64 fast
+ * paths. */
+Value ns_big_from_i64(int64_t i);
+bool ns_big_to_i64(Value x, int64_t *out);      /* false if not an int or out of int64 range */
+int ns_big_sign(Value x);
+/* a OP b (OU_BIN_*, no INPLACE bit) for two ints, with Python's semantics and messages;
+ * ou_NotImplemented when an operand is not an int. */
+Value ns_big_binop(Value a, Value b, int op);
+Value ns_big_divmod(Value a, Value b);          /* (a // b, a % b) */
+Value ns_big_unary(Value a, int op);            /* OU_UN_* */
+Value ns_big_abs(Value a);
+Value ns_big_pow3(Value base, Value exp, Value mod); /* mod != 0 */
+int ns_big_cmp(Value a, Value b);               /* three-way, both ints */
+int ns_big_cmp_double(Value a, double d);       /* exact; d not NaN */
+int64_t ns_big_hash(Value a);                   /* CPython's: |a| mod 2^61-1, signed */
+int ns_big_to_double(Value a, double *out);     /* 0/-1 (OverflowError) */
+Value ns_big_from_double(double d);             /* int(d) */
+int64_t ns_big_bit_length(Value a);
+int64_t ns_big_bit_count(Value a);
+/* Digits of |v| in base 2, 8, 10 or 16 appended to b (no sign, no prefix); decimal obeys
+ * ou_int_max_str_digits (ValueError). 0/-1. */
+int ns_big_put_digits(StrBuf *b, Value v, int base, bool upper);
+Value ns_big_repr(Value v);                     /* str(v) */
+/* The int of n valid digit characters (no underscores) in base 2..36. */
+Value ns_big_from_digits(const char *s, int64_t n, int base, bool neg);
+Value ns_big_subclass_new(OuType *t, Value v);  /* instance of int subclass t with value v */
+Value ns_big_exact(Value v);                    /* plain int equal to the int v */
+
 /* Formatting (format.c). ns_format_int / ns_format_float / ns_format_str implement the
  * format-spec mini language for the builtin types; they return a new str or OU_ERR. */
 Value ns_format_int(int64_t i, Value spec, const char *tname);
+Value ns_format_intv(Value v, Value spec, const char *tname); /* any int, big ones too */
 Value ns_format_float(double d, Value spec);
 Value ns_format_str(Value s, Value spec);
 /* printf-style formatting of a float, as used by str % and format: conv is 'e','f','g' (or

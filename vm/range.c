@@ -1,7 +1,7 @@
 /* range.c: range (with its int64 iterator) and slice, and ou_slice_indices.
  *
- * A range stores start, stop, step (step != 0) and its length, all int64 (ints beyond int64
- * do not exist in Ouro). The iterator counts down a remaining-items counter, so no
+ * A range stores start, stop, step (step != 0) and its length, all int64: range arguments
+ * beyond int64 raise OverflowError (CPython accepts them). The iterator counts down a remaining-items counter, so no
  * comparison against stop (and no overflow past it) is ever needed. */
 #include "container.h"
 
@@ -111,7 +111,7 @@ static bool exact_int(Value v) { return IS_SMALLINT(v) || IS_BOOL(v) || IS_BOXIN
 /* Position of x (any object, compared with ==), -1 absent, -2 error. */
 static int64_t range_find(OuRange *r, Value x) {
     int64_t iv;
-    if (exact_int(x) && ou_int_value(x, &iv)) return range_find_int(r, iv);
+    if (exact_int(x)) return ou_int_value(x, &iv) ? range_find_int(r, iv) : -1; /* big: absent */
     for (int64_t i = 0; i < r->len; i++) {
         Value item = range_item(r, i);
         if (IS_ERR(item)) return -2;
@@ -301,6 +301,11 @@ Value ou_slice_new(Value start, Value stop, Value step) {
 }
 
 static int slice_bound(Value v, int64_t *out) {
+    if (IS_BOXINT(v) && !ou_int_value(v, out)) {
+        /* Beyond int64: clamped, as CPython clamps slice bounds to the ssize_t range. */
+        *out = ou_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
+        return 0;
+    }
     int k = index_value(v, out);
     if (k > 0) return 0;
     if (k == 0)

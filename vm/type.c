@@ -92,6 +92,8 @@ typedef struct {
 } McEntry;
 static McEntry mcache[MCACHE_SIZE];
 static uint64_t epoch = 1;
+/* The interpreter's inline attribute caches (vm/interp.c) validate against this epoch too. */
+const uint64_t *const om_type_epoch = &epoch;
 
 void om_type_modified(void) { epoch++; }
 

@@ -255,9 +255,16 @@ Value ou_weakref_proxy(Value obj, Value callback) {
     return wr_create(t, obj, callback);
 }
 
+/* A referent whose count is zero waits in the deallocation queue (the trashcan in
+ * vm/object.c) with its weak references not yet cleared: it counts as dead already, since
+ * handing it out would resurrect it after its destruction has been decided. */
+static inline OuObject *live_referent(const OuWeakref *wr) {
+    return wr->referent && wr->referent->rc > 0 ? wr->referent : NULL;
+}
+
 Value ou_weakref_referent(Value ref) {
-    OuWeakref *wr = (OuWeakref *)AS_OBJ(ref);
-    return wr->referent ? MK_OBJ(wr->referent) : OU_NONE;
+    OuObject *o = live_referent((OuWeakref *)AS_OBJ(ref));
+    return o ? MK_OBJ(o) : OU_NONE;
 }
 
 int64_t ou_weakref_count(Value obj) {
@@ -305,48 +312,37 @@ void ou_weakref_object_dying(OuObject *o) {
     OuWeakref *head = s->head;
     table_remove(s);
     /* Clear every reference before any callback runs, so that a callback sees all of them
-     * dead. Weak references whose own count is zero are waiting in the deallocation queue:
-     * they get no callback (as in CPython). */
+     * dead. No Python code runs until the loop is over. Weak references whose own count is
+     * zero are waiting in the deallocation queue: they get no callback (as in CPython) and
+     * keep it until their own dealloc releases it. */
     Pending local[8];
     Pending *calls = local;
     size_t ncalls = 0, cap = 8;
-    Value drop = OU_UNDEF; /* one callback to release after the list is detached */
     for (OuWeakref *w = head, *next; w; w = next) {
         next = w->next;
         w->prev = w->next = NULL;
         w->referent = NULL;
-        Value cb = w->callback;
-        if (IS_UNDEF(cb)) continue;
-        w->callback = OU_UNDEF;
-        if (w->ob.rc == 0) {
-            /* Released after the loop: its destruction may run arbitrary code. */
-            ou_xdecref(drop);
-            drop = cb;
-            continue;
-        }
+        if (IS_UNDEF(w->callback) || w->ob.rc == 0) continue;
         if (ncalls == cap) {
             size_t ncap = cap * 2;
             Pending *p = calls == local ? malloc(ncap * sizeof *p) : realloc(calls, ncap * sizeof *p);
-            if (!p) {
-                ou_decref(cb); /* out of memory: this callback is lost */
-                continue;
-            }
+            if (!p) continue; /* out of memory: this callback is lost */
             if (calls == local) memcpy(p, local, sizeof local);
             calls = p;
             cap = ncap;
         }
         ou_incref(MK_OBJ(w));
         calls[ncalls].wr = w;
-        calls[ncalls].cb = cb;
+        calls[ncalls].cb = w->callback; /* the weak reference's own reference moves here */
+        w->callback = OU_UNDEF;
         ncalls++;
     }
-    if (ncalls == 0 && IS_UNDEF(drop)) return;
+    if (ncalls == 0) return;
     /* The dying object has a zero count; a collection started by a callback must see it as
      * held from outside, or it would free it a second time. */
     uint32_t saved_rc = o->rc;
     o->rc = saved_rc + 1;
     Value saved = ou_err_fetch();
-    ou_xdecref(drop);
     for (size_t i = 0; i < ncalls; i++) {
         call_callback(calls[i].wr, calls[i].cb);
         ou_decref(calls[i].cb);
@@ -466,12 +462,13 @@ static Value ref_call(Value self, Value *args, int nargs, Value kwnames) {
 
 static Value ref_repr(Value self) {
     OuWeakref *wr = (OuWeakref *)AS_OBJ(self);
+    OuObject *o = live_referent(wr);
     char buf[160];
-    if (!wr->referent) {
+    if (!o) {
         snprintf(buf, sizeof buf, "<weakref at %p; dead>", (void *)wr);
         return ou_str_cstr(buf);
     }
-    Value obj = MK_OBJ(wr->referent);
+    Value obj = MK_OBJ(o);
     ou_incref(obj);
     Value name = ou_getattr_cstr(obj, "__name__");
     if (IS_ERR(name)) {
@@ -497,11 +494,12 @@ static Value ref_repr(Value self) {
 static int64_t ref_hash(Value self) {
     OuWeakref *wr = (OuWeakref *)AS_OBJ(self);
     if (wr->hash != -1) return wr->hash;
-    if (!wr->referent) {
+    OuObject *o = live_referent(wr);
+    if (!o) {
         ou_err_format(ou_TypeError, "weak object has gone away");
         return -1;
     }
-    Value obj = MK_OBJ(wr->referent);
+    Value obj = MK_OBJ(o);
     ou_incref(obj);
     int64_t h = ou_hash(obj);
     ou_decref(obj);
@@ -514,11 +512,12 @@ static Value ref_richcmp(Value a, Value b, int op) {
         wr_kind(AS_OBJ(a)) != &ou_weakref_type || wr_kind(AS_OBJ(b)) != &ou_weakref_type)
         return ou_newref(ou_NotImplemented);
     OuWeakref *wa = (OuWeakref *)AS_OBJ(a), *wb = (OuWeakref *)AS_OBJ(b);
-    if (!wa->referent || !wb->referent) {
+    OuObject *oa = live_referent(wa), *ob = live_referent(wb);
+    if (!oa || !ob) {
         bool same = wa == wb;
         return MK_BOOL(op == OU_EQ ? same : !same);
     }
-    Value x = MK_OBJ(wa->referent), y = MK_OBJ(wb->referent);
+    Value x = MK_OBJ(oa), y = MK_OBJ(ob);
     ou_incref(x);
     ou_incref(y);
     Value r = ou_richcmp(x, y, op);
@@ -558,10 +557,9 @@ OuType ou_weakref_type = {
 static Value unwrap(Value v) {
     OuType *kind = IS_OBJ(v) ? wr_kind(AS_OBJ(v)) : NULL;
     if (!kind || !is_proxy_type(kind)) return v;
-    OuWeakref *wr = (OuWeakref *)AS_OBJ(v);
-    if (!wr->referent)
-        return ou_err_format(ou_ReferenceError, "weakly-referenced object no longer exists");
-    return MK_OBJ(wr->referent);
+    OuObject *o = live_referent((OuWeakref *)AS_OBJ(v));
+    if (!o) return ou_err_format(ou_ReferenceError, "weakly-referenced object no longer exists");
+    return MK_OBJ(o);
 }
 
 /* Every forwarding slot holds a reference to the referent while it runs: the operation may
@@ -573,10 +571,11 @@ static Value unwrap(Value v) {
 
 static Value proxy_repr(Value self) {
     OuWeakref *wr = (OuWeakref *)AS_OBJ(self);
+    OuObject *o = live_referent(wr);
     char buf[160];
-    if (wr->referent)
-        snprintf(buf, sizeof buf, "<weakproxy at %p to %s at %p>", (void *)wr,
-                 wr->referent->type->name, (void *)wr->referent);
+    if (o)
+        snprintf(buf, sizeof buf, "<weakproxy at %p to %s at %p>", (void *)wr, o->type->name,
+                 (void *)o);
     else
         snprintf(buf, sizeof buf, "<weakproxy at %p to NoneType at %p>", (void *)wr,
                  (void *)&ou_none_type);

@@ -1,5 +1,5 @@
 # The collector frees very deep cyclic structures without recursing on their depth:
-# 200,000 nested lists, dicts and tuples closed into a cycle, and a 300,000-long ring of
+# 200,000 nested lists, dicts and tuples closed into a cycle, and a 100,000-long ring of
 # instances.
 import gc
 gc.disable()
@@ -21,9 +21,9 @@ for kind in ("list", "dict", "tuple"):
     print(kind, gc.collect() >= 200000)
 head = Node(None)
 last = head
-for i in range(299999):
+for i in range(99999):
     head = Node(head)
 last.nxt = head
 del head, last
-print("ring", gc.collect() >= 300000)
+print("ring", gc.collect() >= 100000)
 gc.enable()

@@ -1,5 +1,5 @@
 # Freeing very deep structures by reference counting must not overflow the C stack:
-# 200,000 nested lists, dicts and tuples, and a 300,000-long linked list of instances.
+# 200,000 nested lists, dicts and tuples, and a 100,000-long linked list of instances.
 import gc
 gc.disable()
 class Node:
@@ -17,7 +17,7 @@ for kind in ("list", "dict", "tuple"):
     del x
     print(kind, "freed")
 head = None
-for i in range(300000):
+for i in range(100000):
     head = Node(head)
 del head
 print("linked list freed")
