@@ -408,7 +408,9 @@ static void print_syntax_error(Value exc) {
     if (ou_int_value(off, &col) && col > 0) {
         /* offset counts code points; convert the skipped prefix and columns to spaces. */
         int64_t ncol = col - 1 - skip;
-        if (ncol < 0) ncol = 0;
+        /* A location inside the stripped indentation (e.g. "unexpected indent") gets no
+         * caret, as in CPython. */
+        if (ncol < 0) goto done;
         int64_t width = 1;
         if (ou_int_value(endoff, &endcol) && endcol > col) width = endcol - col;
         buf_puts(&b, "    ");
@@ -416,6 +418,7 @@ static void print_syntax_error(Value exc) {
         for (int64_t i = 0; i < width; i++) buf_puts(&b, "^");
         buf_puts(&b, "\n");
     }
+done:
     if (b.p) err_write(b.p);
     free(b.p);
 }

@@ -1805,6 +1805,7 @@ dispatch:
         VmFrame *back = frame->back;
         bool init = frame->locals == VM_LOCALS_INIT;
         if (frame->func && frame->nblocks == 0 && IS_UNDEF(frame->handled_exc) &&
+            !IS_OBJ(frame->locals) &&
             (co->ncellvars | co->nfreevars) == 0) {
             /* vm_frame_pop for the common function frame, with the same order: references
              * are dropped while the frame still owns its window. */
