@@ -5,7 +5,9 @@ CC ?= cc
 BUILD := build/$(MODE)
 GEN := build/gen
 
-WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow=local
+WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+# -Wshadow=local is GCC's; clang does not know it, so it is added only when the compiler does.
+WARN += $(shell $(CC) -Wshadow=local -Werror -E -x c /dev/null >/dev/null 2>&1 && echo -Wshadow=local)
 BASECFLAGS := -std=gnu11 $(WARN) -Iinclude -Ivm -Iparser -Ilexer -Igc -Idemo -I$(GEN) -MMD -MP
 EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
 EDIT_LIBS := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)

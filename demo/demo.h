@@ -73,6 +73,10 @@ Value demo_instance_dict(Value v);
  * modules, classes, functions and code (the program's definitions, not its data). */
 bool demo_is_definition(Value v);
 
+/* True for a tuple whose items can never be part of a cycle (atoms, such tuples): the
+ * collector may untrack it, so it is shown by value like an atom. */
+bool demo_tuple_of_atoms(Value v);
+
 /* A short label for v, e.g. "Person 'John'", "list [1, 2, 3]", "class Person", "int 5",
  * "str 'abc'": at most about `max` display columns, written to buf (size n). Never runs Python
  * code and never fails (it falls back to the type name). */

@@ -344,6 +344,13 @@ void demo_value_text(Value v, char *buf, size_t n, int max) {
     }
 }
 
+bool demo_tuple_of_atoms(Value v) {
+    if (!IS_TUPLE(v)) return false;
+    for (int64_t i = 0; i < AS_TUPLE(v)->len; i++)
+        if (gc_may_be_tracked(AS_TUPLE(v)->items[i])) return false;
+    return true;
+}
+
 /* "[1, 2, <Person>]": atoms by value, objects by type name, cut to max columns. */
 static void preview(Value v, char *buf, size_t n, int max) {
     DemoBuf b = {0};
@@ -366,6 +373,8 @@ static void preview(Value v, char *buf, size_t n, int max) {
         }
         if (is_atom(e[i].v) || IS_NONE(e[i].v))
             demo_value_text(e[i].v, item, sizeof item, 20);
+        else if (demo_tuple_of_atoms(e[i].v))
+            preview(e[i].v, item, sizeof item, 20); /* a tuple of atoms, by value */
         else
             snprintf(item, sizeof item, "<%s>", type_name(ou_typeof(e[i].v)));
         demo_buf_puts(&b, item);

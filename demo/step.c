@@ -148,11 +148,15 @@ static void registry_reset(void) {
 
 /* ---- the heap after a step ---- */
 
+/* The objects drawn as nodes: tracked data. A tuple of atoms is shown by value instead: the
+ * collector may untrack it at any collection (it can never be part of a cycle), after which
+ * the stepper could not tell it from a freed object. */
 static bool is_node(Value v) {
     if (!IS_OBJ(v)) return false;
     OuObject *o = AS_OBJ(v);
-    return (o->gcflags & OU_GCF_TRACKED) && !(o->gcflags & OU_GCF_IMMORTAL) &&
-           !demo_is_definition(v);
+    if (!(o->gcflags & OU_GCF_TRACKED) || (o->gcflags & OU_GCF_IMMORTAL) || demo_is_definition(v))
+        return false;
+    return !demo_tuple_of_atoms(v);
 }
 
 typedef struct {

@@ -59,6 +59,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "alloc.h"
 #include "gc.h"
 #include "vm.h"
 
@@ -80,7 +81,7 @@ static GcHead permanent = {&permanent, &permanent, 0};
 static GcGenStats stats[GC_NGENS];
 static int64_t long_lived_total, long_lived_pending;
 static int64_t ntracked;
-static int64_t bytes_in_use;
+static GcPauseStats pauses;
 #if OU_GC_STRESS
 static int64_t stress_tick;
 static bool stress_full;
@@ -146,27 +147,7 @@ static void list_set_gen(GcHead *l, unsigned gen) {
     for (GcHead *h = l->next; h != l; h = h->next) set_gen(GC_OBJ(h), gen);
 }
 
-/* ---- allocation ---- */
-
-void *ou_mem_alloc(size_t n) {
-    void *p = calloc(1, n ? n : 1);
-    if (!p) {
-        ou_err_nomemory();
-        return NULL;
-    }
-    return p;
-}
-
-void *ou_mem_realloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        ou_err_nomemory();
-        return NULL;
-    }
-    return q;
-}
-
-void ou_mem_free(void *p) { free(p); }
+/* ---- allocation (the blocks come from gc/alloc.c) ---- */
 
 static inline void note_allocation(void) {
     GcGen *g0 = &gens[0];
@@ -183,65 +164,10 @@ static inline void note_allocation(void) {
 #endif
 }
 
-/* Free lists of container blocks (GcHead + object), one per 16-byte size class up to
- * POOL_MAX bytes: instances, small tuples, dicts and lists die and are born at a high rate,
- * and reusing their blocks skips malloc and free (a third of the time of allocation-heavy
- * programs). A block's class is read back with malloc_usable_size, which is never below the
- * size asked for, so a block is only reused for objects that fit. Each list is capped so a
- * burst of frees does not pin memory forever. Sanitizer builds keep plain malloc/free, so
- * that use-after-free stays detectable. */
-#if defined(__SANITIZE_ADDRESS__)
-#define POOL_ON 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define POOL_ON 0
-#endif
-#endif
-#ifndef POOL_ON
-#define POOL_ON 1
-#endif
-#define POOL_MAX 256
-#define POOL_CAP 65536
-#if POOL_ON
-#include <malloc.h>
-static void *pool_head[POOL_MAX / 16 + 1]; /* singly linked through each block's first word */
-static uint32_t pool_count[POOL_MAX / 16 + 1];
-#endif
-
-static inline void *pool_alloc(size_t n) {
-#if POOL_ON
-    size_t cls = (n + 15) >> 4;
-    if (cls <= POOL_MAX / 16) {
-        void *b = pool_head[cls];
-        if (b) {
-            pool_head[cls] = *(void **)b;
-            pool_count[cls]--;
-            memset(b, 0, cls << 4);
-            return b;
-        }
-        return calloc(1, cls << 4);
-    }
-#endif
-    return calloc(1, n);
-}
-
-static inline void pool_free(void *b) {
-#if POOL_ON
-    size_t cls = malloc_usable_size(b) >> 4;
-    if (cls <= POOL_MAX / 16 && pool_count[cls] < POOL_CAP) {
-        *(void **)b = pool_head[cls];
-        pool_head[cls] = b;
-        pool_count[cls]++;
-        return;
-    }
-#endif
-    free(b);
-}
-
 void *ou_obj_alloc(OuType *type, size_t size) {
     OuObject *o;
     if (type->flags & OU_TPFLAG_GC) {
-        GcHead *h = pool_alloc(sizeof(GcHead) + size);
+        GcHead *h = gc_alloc_fast(sizeof(GcHead) + size);
         if (!h) {
             ou_err_nomemory();
             return NULL;
@@ -252,33 +178,29 @@ void *ou_obj_alloc(OuType *type, size_t size) {
         o->gcflags = OU_GCF_TRACKED; /* generation bits 0 */
         note_allocation();
     } else {
-        o = calloc(1, size);
+        o = gc_alloc_fast(size);
         if (!o) {
             ou_err_nomemory();
             return NULL;
         }
     }
-    bytes_in_use += (int64_t)size;
     o->rc = 1;
     o->type = type;
     if (type->flags & OU_TPFLAG_HEAPTYPE) type->ob.rc++;
+    if (gc_memstats) gc_memstats_note(type, (type->flags & OU_TPFLAG_GC) ? (void *)GC_HEAD(o) : o, 1);
     return o;
 }
 
 void ou_obj_free(OuObject *o) {
     OuType *t = o->type;
-    bytes_in_use -= t->basicsize; /* an estimate for variable-size objects; stats only */
+    void *block = (t->flags & OU_TPFLAG_GC) ? (void *)GC_HEAD(o) : o;
+    if (gc_memstats) gc_memstats_note(t, block, -1);
     if (o->gcflags & OU_GCF_TRACKED) {
-        GcHead *h = GC_HEAD(o);
-        list_remove(h);
+        list_remove(GC_HEAD(o));
         ntracked--;
         if (gens[0].count > 0) gens[0].count--;
-        pool_free(h);
-    } else if (t->flags & OU_TPFLAG_GC) {
-        pool_free(GC_HEAD(o)); /* untracked container: still has its header */
-    } else {
-        free(o);
     }
+    gc_free_fast(block); /* an untracked container still has its header */
 }
 
 void gc_track(OuObject *o) {
@@ -314,7 +236,6 @@ static bool tuple_untrackable(OuObject *o) {
 
 /* ---- the gc module's view ---- */
 
-int64_t gc_bytes_in_use(void) { return bytes_in_use; }
 int64_t gc_tracked_count(void) { return ntracked; }
 
 void gc_get_counts(int64_t out[GC_NGENS]) {
@@ -666,8 +587,25 @@ static void collect_stress(void) {
 
 #endif
 
-/* One collection of `generation` (CPython's gc_collect_main). */
+static int64_t collect_body(int generation);
+
+/* One collection of `generation`, timed for the pause statistics (-X memstats); at its end the
+ * allocator gives the pages it emptied back to the OS. */
 static int64_t collect_main(int generation) {
+    double t0 = now_seconds();
+    int64_t n = collect_body(generation);
+    gc_alloc_trim();
+    double dt = now_seconds() - t0;
+    pauses.total += dt;
+    if (dt > pauses.worst) pauses.worst = dt;
+    pauses.count++;
+    return n;
+}
+
+void gc_get_pause_stats(GcPauseStats *out) { *out = pauses; }
+
+/* The collection proper (CPython's gc_collect_main). */
+static int64_t collect_body(int generation) {
     double t0 = 0;
     if (gc_debug & GC_DEBUG_STATS) {
         debug_printf("gc: collecting generation %d...\n", generation);

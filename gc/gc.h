@@ -45,8 +45,38 @@ void gc_foreach(void (*fn)(OuObject *, void *), void *ctx);
  * -1 when it is not tracked. */
 int gc_generation_of(const OuObject *o);
 
-/* Bytes currently allocated through ou_obj_alloc / ou_mem_alloc. */
+/* Bytes currently allocated through ou_obj_alloc / ou_mem_alloc: the blocks really held
+ * (size classes and malloc's usable sizes, GC headers included), not the sizes asked for. */
 int64_t gc_bytes_in_use(void);
+
+/* ---- the allocator (gc/alloc.c): the one entry point of interpreter memory ----
+ * Blocks up to 512 bytes come from size-classed pages in 1 MiB arenas, larger ones from
+ * malloc; empty pages and arenas go back to the OS (see alloc.c). */
+void *gc_alloc(size_t n);             /* zero-filled; NULL (no exception set) when out of memory */
+void gc_free(void *p);                /* any block of gc_alloc / ou_mem_*; NULL is ignored */
+size_t gc_block_size(const void *p);  /* bytes really held by the block at p (0 for NULL) */
+void gc_alloc_trim(void);             /* give empty pages back now (the collector's end) */
+/* Grows or shrinks the block of an object that is not a container (e.g. a str appended in
+ * place while it has rc == 1), keeping the statistics; it may move. Bytes past the old size
+ * are not zeroed. NULL + MemoryError on failure, the object then unchanged. */
+OuObject *gc_obj_resize(OuObject *o, size_t n);
+typedef struct {
+    int64_t bytes_in_use, peak_bytes;
+    int64_t arenas_held, arenas_peak, arenas_returned, pages_returned;
+    bool pools;                       /* false: everything from malloc (ASan, valgrind) */
+} GcAllocStats;
+void gc_alloc_get_stats(GcAllocStats *out);
+/* -X memstats / OURO_MEMSTATS=1: count object bytes by type (ou_obj_alloc and ou_obj_free call
+ * gc_memstats_note with sign +1 / -1 and the object's block), report at exit on stderr. */
+extern bool gc_memstats;
+void gc_memstats_note(const OuType *t, const void *block, int sign);
+void gc_memstats_print(void);
+/* Time spent in collections (every one, automatic or not), in seconds. */
+typedef struct {
+    double total, worst;
+    int64_t count;
+} GcPauseStats;
+void gc_get_pause_stats(GcPauseStats *out);
 int64_t gc_tracked_count(void);
 /* True while a collection runs (a collection is never re-entered). */
 extern bool gc_collecting;

@@ -47,6 +47,23 @@
 #define OU_STACK_SIZE (1u << 20)
 #endif
 
+/* Small-object pools (gc/alloc.c): blocks up to 512 bytes come from size-classed pages in
+ * 1 MiB arenas instead of malloc. Off under AddressSanitizer, so that the sanitizer sees every
+ * object's allocation and free (OURO_MALLOC=1 or running under valgrind turns them off at run
+ * time for the same reason). */
+#ifndef OU_USE_POOLS
+#if defined(__SANITIZE_ADDRESS__)
+#define OU_USE_POOLS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define OU_USE_POOLS 0
+#endif
+#endif
+#endif
+#ifndef OU_USE_POOLS
+#define OU_USE_POOLS 1
+#endif
+
 #define OU_VERSION "0.1.0"
 
 #endif

@@ -124,7 +124,8 @@ static Value big_finish(OuInt *o, int64_t n, bool neg) {
 static Value bv_copy(const BigView *a, bool neg) {
     OuInt *o = big_alloc(a->n);
     if (!o) return OU_ERR;
-    memcpy(o->d, a->d, (size_t)a->n * sizeof(digit));
+    /* A zero int subclass instance has no digit block (d == NULL): no copy then. */
+    if (a->n > 0) memcpy(o->d, a->d, (size_t)a->n * sizeof(digit));
     return big_finish(o, a->n, neg && a->n > 0);
 }
 
@@ -450,7 +451,7 @@ static int bv_divmod(const BigView *a, const BigView *b, Value *q, Value *r) {
     OuInt *qo = big_alloc(nq + 1), *ro = big_alloc(na > nb ? na : nb);
     if (!qo || !ro) goto fail;
     if (mag_cmp(a->d, na, b->d, nb) < 0) {
-        memcpy(ro->d, a->d, (size_t)na * sizeof(digit));
+        if (na > 0) memcpy(ro->d, a->d, (size_t)na * sizeof(digit));
     } else if (nb == 1) {
         ro->d[0] = mag_divrem1(qo->d, a->d, na, b->d[0]);
     } else if (mag_divrem(qo->d, ro->d, a->d, na, b->d, nb) < 0) {

@@ -471,6 +471,7 @@ void ou_err_write_unraisable(Value obj) {
         err_writef("Exception ignored in: %U\n", r);
         ou_decref(r);
     }
-    print_chain(exc, 0);
+    /* CPython's unraisable hook prints the exception alone, without its chain. */
+    print_one(exc);
     ou_decref(exc);
 }

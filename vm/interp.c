@@ -15,7 +15,6 @@
  * Stack discipline: every slot in [stackbase, sp) is an owned reference (or OU_UNDEF), at
  * every `goto error`. An instruction that consumed operands adjusts sp before jumping there.
  */
-#include <malloc.h>
 #include <stdio.h>
 
 #include "gc.h"
@@ -574,19 +573,18 @@ static inline Value mk_float(double d) { return d == d ? MK_FLOAT_RAW(d) : ou_fl
 
 /* `s += t` / `s = s + t` where the caller holds the only reference to the exact str s: the
  * text is appended in place, so a loop that builds a string is linear instead of quadratic.
- * The block grows by a quarter beyond the need, and malloc_usable_size tells how much room a
- * previous growth left, so most appends neither copy nor call realloc. A str's memory is a
- * plain calloc'd block (str is not a container), so realloc may move it: nothing else can
- * point at it while rc == 1. Steals the reference to a; returns the new string (new
- * reference) or OU_ERR with a released. */
+ * The block grows by a quarter beyond the need, and gc_block_size tells how much room a
+ * previous growth left, so most appends neither copy nor reallocate. gc_obj_resize may move
+ * the object: nothing else can point at it while rc == 1. Steals the reference to a; returns
+ * the new string (new reference) or OU_ERR with a released. */
 static Value str_append_inplace(Value a, Value b) {
     OuStr *x = AS_STR(a), *y = AS_STR(b);
     size_t need = sizeof(OuStr) + (size_t)x->len + (size_t)y->len + 1;
-    if (malloc_usable_size(x) < need) {
-        OuStr *n = realloc(x, need + need / 4);
+    if (gc_block_size(x) < need) {
+        OuStr *n = (OuStr *)gc_obj_resize(&x->ob, need + need / 4);
         if (!n) {
             ou_decref(a);
-            return ou_err_nomemory();
+            return OU_ERR;
         }
         x = n;
     }

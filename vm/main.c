@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "demo.h"
+#include "gc.h"
 #include "interp.h"
 
 static const char usage[] =
@@ -29,6 +30,8 @@ static const char usage[] =
     "  -i         inspect interactively after running script or command\n"
     "  -q         don't print version and copyright messages on interactive startup\n"
     "  -V, --version  print the Ouro version number and exit\n"
+    "  -X memstats  at exit, print memory and collector statistics to stderr\n"
+    "             (also OURO_MEMSTATS=1); other -X options are ignored\n"
     "  --dis file disassemble the bytecode of file and exit\n"
     "  --step file  run file one statement at a time, drawing the heap (--step -h)\n"
     "  --demo     step through the reference-counting and cycle-collection demo\n"
@@ -59,6 +62,8 @@ static char *read_all(FILE *f, size_t *len) {
 }
 
 static int finish(int status) {
+    /* Before teardown, so that the report shows what the program held at its end. */
+    if (gc_memstats) gc_memstats_print();
     vm_finalize();
     fflush(stdout);
     if (vm_exit_by_sigint) {
@@ -123,6 +128,17 @@ int main(int argc, char **argv) {
             break;
         }
         if (!strcmp(a, "--step") || !strcmp(a, "--demo")) return demo_main(argc - i, argv + i);
+        /* -X opt or -Xopt: implementation options, as CPython's; unknown ones are ignored. */
+        if (!strncmp(a, "-X", 2)) {
+            const char *opt = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
+            if (!opt) {
+                fputs("Argument expected for the -X option\n", stderr);
+                fputs(usage, stderr);
+                return 2;
+            }
+            if (!strcmp(opt, "memstats")) gc_memstats = true;
+            continue;
+        }
         if (!strcmp(a, "-")) {
             from_stdin = true;
             break;

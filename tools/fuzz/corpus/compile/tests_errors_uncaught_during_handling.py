@@ -1,0 +1,7 @@
+# exception raised while handling another, both shown
+def cleanup():
+    raise OSError("disk gone")
+try:
+    {}["missing"]
+except KeyError:
+    cleanup()

@@ -1,0 +1,5 @@
+# A NameError in a function called from module level.
+def greet():
+    print("hello", nam)
+
+greet()

@@ -1,0 +1,5 @@
+# Uncaught exceptions without a message print only the type name.
+def f():
+    raise RuntimeError
+
+f()

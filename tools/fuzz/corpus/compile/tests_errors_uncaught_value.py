@@ -1,0 +1,3 @@
+# An uncaught ValueError at module level after some output.
+print("line before")
+x = int("not a number")

@@ -1,0 +1,13 @@
+# bool is a subclass of int; arithmetic on bools gives ints; reprs.
+print(True, False, repr(True), str(False))
+print(True + True, True * 10, True / 2, -True, ~True, ~False)
+print(type(True + 1).__name__, type(True and 1).__name__)
+print(isinstance(True, int), issubclass(bool, int), bool.__name__)
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(""), bool("0"), bool([]), bool([0]))
+print(bool(None), bool({}), bool(()), bool(range(0)), bool(range(1)))
+print(True == 1, True is True, False == 0.0, hash(True), hash(False))
+print({True: "a", 1: "b"}, {0: "x", False: "y"})
+print(sum([True, True, False, True]))
+print(["no", "yes"][True], "ab"[False])
+print(True & True, True | False, False ^ True)
+print(int(True), float(False), str(True).upper())

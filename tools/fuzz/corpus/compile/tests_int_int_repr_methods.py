@@ -1,0 +1,12 @@
+# str/repr/format of ints and a few int methods.
+print(str(0), repr(-5), str(123456789012))
+print(format(255, "x"), format(255, "X"), format(255, "o"), format(255, "b"))
+print(format(255, "#x"), format(255, "#o"), format(255, "#b"))
+print(format(1234567, ","), format(1234567, "_"), format(42, "08d"), format(-42, "08d"))
+print(format(42, ">6"), format(42, "<6") + "|", format(42, "^6") + "|", format(42, "+d"))
+print(format(42, " d"), format(-42, " d"), format(5, "=+5"))
+print((42).__str__(), (10).real, (7).__repr__())
+print(hex(0), oct(0), bin(0), hex(-1))
+print(int.__name__, type(1) is int, isinstance(True, int))
+print(repr(True), str(False), repr(None))
+print("%d %i %x %o %X %5d|%-5d|%05d" % (42, 43, 255, 8, 255, 7, 7, 7))

@@ -1,0 +1,6 @@
+# SystemExit with message, exit code
+import sys
+def main():
+    print("working")
+    sys.exit("fatal: stopping")
+main()

@@ -1,0 +1,11 @@
+# Every float literal form.
+print(1.0, 1., .5, 0.0, 00.5)
+print(1e3, 1E3, 1e-3, 1e+3, 1.5e2, .5e1, 5.e-1)
+print(1_000.5, 1_0e1_0, 0.000_001)
+print(3.14159, 2.718281828459045)
+print(1e308, 1e-308, 5e-324)
+print(1e400 == float("inf"))
+print(123456789012345678.0)
+print(0e0, 0.e0, 00e5)
+print(type(1.).__name__, type(1e1).__name__)
+print(1.5 + 2, 10 / 4)

@@ -1,0 +1,13 @@
+# Every integer literal form.
+print(0, 00, 000, 7, 1234567890)
+print(0x0, 0xff, 0XFF, 0xDeadBeef)
+print(0o0, 0o17, 0O777)
+print(0b0, 0b1011, 0B11111111)
+print(1_000_000, 0x_ff_ff, 0o_7_7, 0b_1010_1010, 1_2_3)
+print(9223372036854775807 - 1)
+print(4611686018427387903, 4611686018427387904)
+print(-4611686018427387904, -4611686018427387905)
+print(0x7fffffffffffffff)
+print(-0x7fffffffffffffff - 1)
+print(type(0x10).__name__, type(1_000).__name__)
+print(0 == -0, 0b1 == 0o1 == 0x1 == 1)

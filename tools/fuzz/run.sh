@@ -1,0 +1,68 @@
+#!/bin/sh
+# run.sh: run one of Ouro's libFuzzer targets (build them first with `make fuzz`).
+#
+# Usage: sh tools/fuzz/run.sh TARGET SECONDS [extra libFuzzer flags...]
+#        sh tools/fuzz/run.sh merge TARGET      minimise build/fuzz/new-TARGET into the
+#                                               committed corpus tools/fuzz/corpus/TARGET
+#        sh tools/fuzz/run.sh seed              (re)build the committed corpora from tests/
+# TARGET is compile, run or structured. The committed corpus is read, never written: new
+# inputs go to build/fuzz/new-TARGET, findings (crash-*, leak-*, timeout-*, oom-*) to
+# build/fuzz/artifacts/. The fuzzer runs in build/fuzz/scratch because programs may create
+# files. Exit status: 0 when the run ended without a finding.
+set -eu
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+fz=$root/build/fuzz
+corpus=$root/tools/fuzz/corpus
+
+seed() {
+    for t in compile run structured; do
+        rm -rf "$corpus/$t"
+        mkdir -p "$corpus/$t"
+    done
+    # Every test program is a seed; the compile target also gets the syntax-error tests.
+    find tests -name '*.py' | sort | while read -r f; do
+        k=$(printf '%s' "$f" | tr '/' '_')
+        cp "$f" "$corpus/compile/$k"
+        case $f in
+        tests/syntax/*|tests/errors/syntax_*) ;;
+        *) cp "$f" "$corpus/run/$k"; cp "$f" "$corpus/structured/$k" ;;
+        esac
+    done
+}
+
+case ${1:-} in
+seed)
+    seed
+    exit 0
+    ;;
+merge)
+    t=$2
+    mkdir -p "$fz/scratch" "$fz/new-$t" "$corpus/$t.min"
+    cd "$fz/scratch"
+    "$fz/fuzz_$t" -merge=1 -timeout=10 -rss_limit_mb=2048 "$corpus/$t.min" "$corpus/$t" \
+        "$fz/new-$t"
+    rm -rf "$corpus/$t"
+    mv "$corpus/$t.min" "$corpus/$t"
+    exit 0
+    ;;
+compile|run|structured)
+    t=$1
+    secs=$2
+    shift 2
+    ;;
+*)
+    echo "usage: sh tools/fuzz/run.sh compile|run|structured SECONDS [flags] | merge TARGET | seed" >&2
+    exit 2
+    ;;
+esac
+
+bin=$fz/fuzz_$t
+[ -x "$bin" ] || { echo "run.sh: $bin missing: run make fuzz" >&2; exit 2; }
+mkdir -p "$fz/scratch" "$fz/new-$t" "$fz/artifacts"
+cd "$fz/scratch"
+max_len=4096
+[ "$t" = compile ] && max_len=8192
+exec nice "$bin" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=$max_len \
+    -dict="$root/tools/fuzz/python.dict" -artifact_prefix="$fz/artifacts/$t-" \
+    -print_final_stats=1 "$@" "$fz/new-$t" "$corpus/$t"
