@@ -88,8 +88,15 @@ $(BUILD)/demo/step.o: $(GEN)/demo_scenes.h
 # Objects that include the generated parser header must wait for it.
 $(patsubst %.c,$(BUILD)/%.o,$(wildcard lexer/*.c parser/*.c)) $(BUILD)/gen/lexer.o: $(GEN)/grammar.tab.h
 
+# Sanitizer and GC-stress builds run several times slower: they get a longer per-test limit.
+ifneq ($(filter asan ubsan gcstress debug,$(MODE)),)
+  TEST_TIMEOUT ?= 120
+else
+  TEST_TIMEOUT ?= 10
+endif
+
 test: all
-	@sh tools/runtests.sh $(TARGET); s=$$?; sh tests/demo/run.sh $(TARGET) || s=1; exit $$s
+	@OURO_TEST_TIMEOUT=$(TEST_TIMEOUT) sh tools/runtests.sh $(TARGET)
 
 # Regenerate the expected outputs of tests/ with CPython (the oracle); commit the result.
 expected:

@@ -319,6 +319,10 @@ size_t gc_block_size(const void *p) {
     return large_size((void *)p);
 }
 
+size_t gc_real_size(const void *p, size_t n) {
+    return p && gc_in_pool(p) ? gc_page_of(p)->size : n;
+}
+
 /* Grows or shrinks a block; the bytes past the old size are not zeroed (as realloc). */
 static void *gc_realloc(void *p, size_t n) {
     if (!p) return gc_alloc(n);

@@ -589,12 +589,14 @@ static void collect_stress(void) {
 
 static int64_t collect_body(int generation);
 
-/* One collection of `generation`, timed for the pause statistics (-X memstats); at its end the
- * allocator gives the pages it emptied back to the OS. */
+/* One collection of `generation`, timed for the pause statistics (-X memstats). After an older
+ * generation's collection the allocator gives empty pages back to the OS; not after every young
+ * one (every 700 allocations), which would return pages the next burst of allocations faults
+ * in again: the allocator's own threshold covers the time in between. */
 static int64_t collect_main(int generation) {
     double t0 = now_seconds();
     int64_t n = collect_body(generation);
-    gc_alloc_trim();
+    if (generation > 0) gc_alloc_trim();
     double dt = now_seconds() - t0;
     pauses.total += dt;
     if (dt > pauses.worst) pauses.worst = dt;

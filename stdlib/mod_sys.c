@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "gc.h"
 #include "stdlib.h"
 #include "vm.h"
 
@@ -84,40 +85,49 @@ static Value sys_getsizeof(Value *args, int nargs, Value kwnames)
             }
             ou_decref(r);
             if (n < 0) return ou_err_format(ou_ValueError, "__sizeof__() should return >= 0");
-            return ou_int(n + 16);
+            /* CPython 3.11 adds its pre-header: the GC header (16 bytes), and 16 more for an
+             * instance whose __dict__ is "managed" (a class that adds a dict to a base without
+             * one and of fixed size). */
+            int64_t pre = (t->flags & OU_TPFLAG_GC) ? 16 : 0;
+            if (t->dictoffset && !ou_is_subtype(t, &ou_int_type) && !ou_is_subtype(t, &ou_str_type) &&
+                !ou_is_subtype(t, &ou_tuple_type))
+                pre += 16;
+            return ou_int(n + pre);
         }
     }
-    int64_t size;
-    if (ou_is_int(v) && !(t->flags & OU_TPFLAG_HEAPTYPE)) {
-        /* CPython's formula: a 24-byte header and 4 bytes per 30-bit digit (at least one). */
-        Value bits = ou_call_method(v, "bit_length", NULL, 0);
-        int64_t nbits = 0;
-        if (IS_ERR(bits)) return OU_ERR;
-        ou_int_value(bits, &nbits);
-        ou_decref(bits);
-        return ou_int(24 + 4 * (nbits > 30 ? (nbits + 29) / 30 : 1));
-    }
-    if (!IS_OBJ(v)) {
-        /* Immediates live in the Value word itself. */
-        size = IS_FLOAT(v) ? 24 : IS_SMALLINT(v) ? 28 : IS_BOOL(v) ? 28 : 16;
-        return ou_int(size);
-    }
-    size = t->basicsize ? t->basicsize : (int64_t)sizeof(OuObject);
+    /* Immediates (small ints, floats, bool, None) live in the Value word itself. */
+    if (!IS_OBJ(v)) return ou_int((int64_t)sizeof(Value));
+    /* Otherwise what the allocator really holds (gc/alloc.c): the object's block with its size
+     * class rounding and, for containers, the collector's header in front, plus the blocks of
+     * out-of-line tables. */
+    OuObject *o = AS_OBJ(v);
+    int64_t size = t->basicsize ? t->basicsize : (int64_t)sizeof(OuObject);
     if (t == &ou_str_type) size = (int64_t)sizeof(OuStr) + AS_STR(v)->len + 1;
     else if (t == &ou_tuple_type)
         size = (int64_t)sizeof(OuTuple) + AS_TUPLE(v)->len * (int64_t)sizeof(Value);
-    else if (t == &ou_list_type) size += AS_LIST(v)->cap * (int64_t)sizeof(Value);
-    else if (t == &ou_dict_type) {
-        OuDict *d = AS_DICT(v);
-        size += d->cap * (int64_t)sizeof(OuDictEntry) + d->nindices * (int64_t)sizeof(int64_t);
-    } else if (t == &ou_set_type || t == &ou_frozenset_type) {
-        OuSet *s = (OuSet *)AS_OBJ(v);
-        if (s->table) size += (s->mask + 1) * (int64_t)sizeof(OuSetEntry);
-    } else if (t->itemsize) {
+    else if (t == &ou_int_type) {
+        OuInt *i = (OuInt *)o;
+        size = (int64_t)sizeof(OuInt) + (i->size < 0 ? -i->size : i->size) * 4;
+    } else if (t->itemsize && t != &ou_int_type && !ou_is_int(v)) {
         size += t->itemsize * ou_len(v);
     }
-    /* Containers carry the collector's header in front. */
-    if (t->flags & OU_TPFLAG_GC) size += 24;
+    const void *block = o;
+    if (t->flags & OU_TPFLAG_GC) {
+        size += (int64_t)sizeof(GcHead);
+        block = GC_HEAD(o);
+    }
+    size = (int64_t)gc_real_size(block, (size_t)size);
+    if (t == &ou_list_type || ou_instance_of(v, &ou_list_type)) {
+        OuList *l = AS_LIST(v);
+        size += (int64_t)gc_real_size(l->items, (size_t)l->cap * sizeof(Value));
+    } else if (t == &ou_dict_type || ou_instance_of(v, &ou_dict_type)) {
+        OuDict *d = AS_DICT(v);
+        size += (int64_t)gc_real_size(d->indices, (size_t)(d->nindices * (int64_t)sizeof(int64_t) +
+                                                           d->cap * (int64_t)sizeof(OuDictEntry)));
+    } else if (t == &ou_set_type || t == &ou_frozenset_type) {
+        OuSet *s = (OuSet *)o;
+        if (s->table) size += (int64_t)gc_real_size(s->table, (size_t)(s->mask + 1) * sizeof(OuSetEntry));
+    }
     return ou_int(size);
 }
 

@@ -41,7 +41,7 @@ if [ "$1" = "--one" ]; then
     key=$(printf '%s' "$t" | tr '/' '_')
     out=$res/$key.stdout
     err=$res/$key.stderr
-    timeout 10 "$bin" "$t" </dev/null >"$out" 2>"$err"
+    timeout "${OURO_TEST_TIMEOUT:-10}" "$bin" "$t" </dev/null >"$out" 2>"$err"
     rc=$?
     lines=${OURO_TEST_DIFF_LINES:-12}
     expout=$base.out
@@ -124,6 +124,20 @@ xargs -r -P "$jobs" -n 1 sh "$script" --one "$bin" "$res" <"$res/list"
 
 passed=$(find "$res" -name '*.pass' | wc -l)
 failed=$(find "$res" -name '*.fail' | wc -l)
+# The step/demo checks (tests/demo/run.sh) have their own driver; their counts join the totals
+# so that the last line covers everything `make test` ran.
+if [ -z "${OURO_TEST_FILTER:-}" ] && [ -f tests/demo/run.sh ]; then
+    sh tests/demo/run.sh "$bin" >"$res/demo.log" 2>&1
+    dp=$(tail -n 1 "$res/demo.log" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\1/p')
+    df=$(tail -n 1 "$res/demo.log" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\2/p')
+    if [ -z "$dp" ] || [ -z "$df" ]; then
+        dp=0
+        df=1
+    fi
+    [ "$df" -ne 0 ] && sed '$d' "$res/demo.log"
+    passed=$((passed + dp))
+    failed=$((failed + df))
+fi
 # Report failures in test order, whatever order the workers finished in.
 for f in $(find "$res" -name '*.fail' | LC_ALL=C sort); do
     cat "$f"

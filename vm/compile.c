@@ -266,9 +266,15 @@ static int const_value(Compiler *c, PsNode *n, Value *out) {
         case K_STR:
             *out = make_str(n->str, n->len);
             return IS_ERR(*out) ? -1 : 1;
-        case K_BIGINT:
+        case K_BIGINT: {
+            /* The lexer gives every big literal as decimal text, hex ones included, which
+             * CPython accepts at any length: the str-digits limit does not apply here. */
+            int64_t limit = ou_int_max_str_digits;
+            ou_int_max_str_digits = 0;
             *out = ou_int_from_text(n->str, (int64_t)n->len, 10, OU_UNDEF);
+            ou_int_max_str_digits = limit;
             return IS_ERR(*out) ? -1 : 1;
+        }
         case K_IMAG: return cerr(c, n, "complex numbers are not supported");
         case K_BYTES: return cerr(c, n, "bytes literals are not supported");
         }

@@ -173,7 +173,9 @@ static Value range_error(void) {
     Value exc = ou_exc_new(ou_OverflowError, args, 2);
     ou_decref(args[1]);
     if (IS_ERR(exc)) return OU_ERR;
-    return ou_err_set_exc(exc);
+    ou_err_set_exc(exc); /* takes its own reference */
+    ou_decref(exc);
+    return OU_ERR;
 }
 
 static bool is_odd_integer(double b) { return fmod(fabs(b), 2.0) == 1.0; }

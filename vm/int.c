@@ -380,8 +380,9 @@ static int digit_value(unsigned char c) {
 static bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f; }
 
 /* Parses Python int syntax (sign, base prefix, underscores between digits). Returns 0 with
- * *out set, 1 when the text is not a valid literal; the value beyond int64 is built in
- * vm/bigint.c (then *out is that int, a new reference, and the return is 2). */
+ * *out set, 1 when the text is not a valid literal, -1 with an exception set (too many
+ * digits, out of memory); a value beyond int64 is built in vm/bigint.c and returned in *big
+ * (a new reference) with the return value 2. */
 static int parse_int_text(const char *s, int64_t n, int base, int64_t *out, Value *big) {
     const char *p = s, *end = s + n;
     while (p < end && is_space((unsigned char)*p)) p++;
@@ -410,6 +411,7 @@ static int parse_int_text(const char *s, int64_t n, int base, int64_t *out, Valu
     uint64_t acc = 0;
     const uint64_t limit = neg ? (UINT64_C(1) << 63) : (UINT64_C(1) << 63) - 1;
     bool overflowed = false, any = false, nonzero = false, leading_zero = false, underscores = false;
+    int64_t ndigits = 0;
     for (; p < end; p++) {
         if (*p == '_') {
             if (p + 1 >= end || p[1] == '_') return 1;
@@ -420,6 +422,7 @@ static int parse_int_text(const char *s, int64_t n, int base, int64_t *out, Valu
         if (d >= base) return 1;
         if (!any && d == 0) leading_zero = true;
         any = true;
+        ndigits++;
         if (d) nonzero = true;
         if (!overflowed) {
             if (acc > (limit - (uint64_t)d) / (uint64_t)base) overflowed = true;
@@ -429,6 +432,14 @@ static int parse_int_text(const char *s, int64_t n, int base, int64_t *out, Valu
     if (!any) return 1;
     /* With base 0, a decimal literal may not have leading zeros (except 0 itself). */
     if (base0_decimal && !prefixed && leading_zero && nonzero) return 1;
+    if ((base & (base - 1)) != 0 && ou_int_max_str_digits > 0 && ndigits > ou_int_max_str_digits) {
+        /* CPython counts the digits whatever their value ('0' * 5000 too). */
+        ou_err_format(ou_ValueError,
+                      "Exceeds the limit (%lld digits) for integer string conversion: value has "
+                      "%lld digits; use sys.set_int_max_str_digits() to increase the limit",
+                      (long long)ou_int_max_str_digits, (long long)ndigits);
+        return -1;
+    }
     if (overflowed) {
         int64_t nd = end - first;
         char *tmp = NULL;

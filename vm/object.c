@@ -74,9 +74,11 @@ void ou_obj_dealloc(OuObject *o) {
         while (npending > 0) dealloc_one(pending[--npending]);
         /* Deep cascades are rare and cost far more than one malloc: release the list so that
          * nothing of Ouro's is left allocated at exit (valgrind's "still reachable"). */
-        free(pending);
-        pending = NULL;
-        pending_cap = 0;
+        if (pending) {
+            free(pending);
+            pending = NULL;
+            pending_cap = 0;
+        }
     }
     dealloc_depth--;
 }

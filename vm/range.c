@@ -1,8 +1,9 @@
 /* range.c: range (with its int64 iterator) and slice, and ou_slice_indices.
  *
  * A range stores start, stop, step (step != 0) and its length, all int64: range arguments
- * beyond int64 raise OverflowError (CPython accepts them). The iterator counts down a remaining-items counter, so no
- * comparison against stop (and no overflow past it) is ever needed. */
+ * beyond int64 raise OverflowError (CPython accepts them). The iterator counts down a
+ * remaining-items counter, so no comparison against stop (and no overflow past it) is ever
+ * needed. */
 #include "container.h"
 
 static Value s_index;

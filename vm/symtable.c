@@ -644,7 +644,7 @@ static int analyze(StTable *t, StScope *s, StMap *bound, StMap *global, StMap *f
 }
 
 int st_build(StTable *t, PsNode *module) {
-    StWalk w = {t, NULL, NULL};
+    StWalk w = {t, NULL, NULL, 0};
     t->top = st_new_scope(&w, ST_MODULE, module, "<module>");
     w.cur = t->top;
     if (st_stmts(&w, &module->body) < 0) return -1;

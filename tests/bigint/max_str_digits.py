@@ -38,3 +38,8 @@ try:
     "%d" % f
 except ValueError as e:
     print("ValueError:", e)
+for text in ("0" * 4301, "1_" * 4300 + "1", "f" * 5000):
+    try:
+        print(len(str(int(text, 16 if text[0] == "f" else 10))))
+    except ValueError as e:
+        print("ValueError:", e)

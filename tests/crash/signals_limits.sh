@@ -16,6 +16,10 @@ tmp=${TMPDIR:-/tmp}/ouro_sig.$$
 mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
+# A process started with SIGINT ignored (a background job of a non-interactive shell) keeps
+# ignoring it, as CPython does; give the interpreter the default disposition to start from.
+dflt=""
+env --default-signal=INT true 2>/dev/null && dflt="env --default-signal=INT"
 check() { # name, condition result (0 = ok), detail
     if [ "$2" -eq 0 ]; then pass=$((pass + 1)); echo "ok   $1"
     else fail=$((fail + 1)); echo "FAIL $1: $3"; fi
@@ -32,13 +36,13 @@ except KeyboardInterrupt:
     print("caught")
 print("after")
 PY
-out=$(timeout -s INT 1 "$bin" "$tmp/catch.py" 2>"$tmp/err"; echo "rc=$?")
+out=$($dflt timeout -k 5 -s INT 1 "$bin" "$tmp/catch.py" 2>"$tmp/err"; echo "rc=$?")
 [ "$out" = "$(printf 'caught\nafter\nrc=124')" ] && [ ! -s "$tmp/err" ]
 check "SIGINT caught as KeyboardInterrupt" $? "$out / $(cat "$tmp/err")"
 
 # 2. SIGINT uncaught: traceback, last line KeyboardInterrupt, death by SIGINT.
 printf 'n = 0\nwhile n >= 0:\n    n += 1\n' >"$tmp/loop.py"
-timeout --preserve-status -s INT 1 "$bin" "$tmp/loop.py" 2>"$tmp/err"
+$dflt timeout -k 5 --preserve-status -s INT 1 "$bin" "$tmp/loop.py" 2>"$tmp/err"
 rc=$?
 last=$(tail -n 1 "$tmp/err")
 [ $rc -eq 130 ] && [ "$last" = "KeyboardInterrupt" ]
@@ -46,7 +50,7 @@ check "SIGINT uncaught: KeyboardInterrupt, status 130" $? "status $rc, stderr en
 
 # 3. SIGINT during time.sleep.
 printf 'import time\ntry:\n    time.sleep(30)\nexcept KeyboardInterrupt:\n    print("caught sleep")\n' >"$tmp/sleep.py"
-out=$(timeout -s INT 1 "$bin" "$tmp/sleep.py" 2>&1)
+out=$($dflt timeout -k 5 -s INT 1 "$bin" "$tmp/sleep.py" 2>&1)
 [ "$out" = "caught sleep" ]
 check "SIGINT during time.sleep" $? "$out"
 
@@ -62,7 +66,7 @@ try:
 except KeyboardInterrupt:
     print("caught in key")
 PY
-out=$(timeout -s INT 1 "$bin" "$tmp/deep.py" 2>&1)
+out=$($dflt timeout -k 5 -s INT 1 "$bin" "$tmp/deep.py" 2>&1)
 [ "$out" = "caught in key" ]
 check "SIGINT inside a callback from C" $? "$out"
 

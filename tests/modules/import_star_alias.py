@@ -1,16 +1,16 @@
 # imports: star with __all__, aliases, module attributes, reload-once semantics
-from mod_shapes import *
-import mod_shapes
-import mod_shapes as ms
-from mod_shapes import PI as pi_value, _private
+from mod_geometry import *
+import mod_geometry
+import mod_geometry as ms
+from mod_geometry import PI as pi_value, _private
 import sys, math as m
-print(area(2), Square(3).s, pi_value, _private, ms is mod_shapes, mod_shapes.__name__, mod_shapes.__doc__)
-print("PI" in dir(), "area" in dir(), "_private" in globals(), sorted(k for k in vars(mod_shapes) if not k.startswith("__")))
-print("mod_shapes" in sys.modules, type(mod_shapes).__name__, repr(m)[:20], m.floor(2.5))
-mod_shapes.PI = 4
+print(area(2), Square(3).s, pi_value, _private, ms is mod_geometry, mod_geometry.__name__, mod_geometry.__doc__)
+print("PI" in dir(), "area" in dir(), "_private" in globals(), sorted(k for k in vars(mod_geometry) if not k.startswith("__")))
+print("mod_geometry" in sys.modules, type(mod_geometry).__name__, repr(m)[:20], m.floor(2.5))
+mod_geometry.PI = 4
 print(area(1), ms.area(1))
 try:
-    from mod_shapes import nothing
+    from mod_geometry import nothing
 except ImportError as e:
     print("ImportError:", e)
 try:
@@ -21,4 +21,4 @@ def lazy():
     import math
     return math.sqrt(9)
 print(lazy(), "math" in sys.modules)
-print(mod_shapes.__file__.endswith("mod_shapes.py"), hasattr(mod_shapes, "__dict__"))
+print(mod_geometry.__file__.endswith("mod_geometry.py"), hasattr(mod_geometry, "__dict__"))
