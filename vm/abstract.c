@@ -615,20 +615,25 @@ int ou_isinstance(Value v, Value cls) {
 /* ---- repr recursion guard ----------------------------------------------------------------- */
 
 /* The objects whose repr is in progress, innermost last. Reprs nest only as deep as the data,
- * and the recursion guard of ou_repr bounds that, so a plain array suffices. */
-static Value *repr_stack;
-static int repr_n, repr_cap;
+ * and the recursion guard of ou_repr bounds that, so a plain array suffices. It starts in
+ * repr_small and moves to the heap only for deep nesting; once the outermost repr is done the
+ * heap copy is released, so no allocation is left at exit. */
+static Value repr_small[32];
+static Value *repr_stack = repr_small;
+static int repr_n, repr_cap = 32;
 
 int ou_repr_enter(Value v) {
     for (int i = repr_n - 1; i >= 0; i--)
         if (repr_stack[i] == v) return 1;
     if (repr_n == repr_cap) {
-        int cap = repr_cap ? repr_cap * 2 : 32;
-        Value *p = realloc(repr_stack, (size_t)cap * sizeof *p);
+        int cap = repr_cap * 2;
+        Value *p = malloc((size_t)cap * sizeof *p);
         if (!p) {
             ou_err_nomemory();
             return -1;
         }
+        memcpy(p, repr_stack, (size_t)repr_n * sizeof *p);
+        if (repr_stack != repr_small) free(repr_stack);
         repr_stack = p;
         repr_cap = cap;
     }
@@ -641,6 +646,11 @@ void ou_repr_leave(Value v) {
         if (repr_stack[i] == v) {
             memmove(repr_stack + i, repr_stack + i + 1, (size_t)(repr_n - i - 1) * sizeof(Value));
             repr_n--;
+            if (repr_n == 0 && repr_stack != repr_small) {
+                free(repr_stack);
+                repr_stack = repr_small;
+                repr_cap = 32;
+            }
             return;
         }
     }

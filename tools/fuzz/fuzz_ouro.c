@@ -60,17 +60,6 @@ static void on_cpu_timer(int sig) {
     vm.interrupted = 1;
 }
 
-static void arm_timer(bool on) {
-    struct itimerval it;
-    memset(&it, 0, sizeof it);
-    if (on) {
-        it.it_value.tv_sec = OU_FUZZ_CPU_MS / 1000;
-        it.it_value.tv_usec = (OU_FUZZ_CPU_MS % 1000) * 1000;
-        it.it_interval.tv_usec = 10000;
-    }
-    setitimer(ITIMER_VIRTUAL, &it, NULL);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
@@ -100,6 +89,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 }
 
 #if OU_FUZZ_TARGET != 1
+static void arm_timer(bool on) {
+    struct itimerval it;
+    memset(&it, 0, sizeof it);
+    if (on) {
+        it.it_value.tv_sec = OU_FUZZ_CPU_MS / 1000;
+        it.it_value.tv_usec = (OU_FUZZ_CPU_MS % 1000) * 1000;
+        it.it_interval.tv_usec = 10000;
+    }
+    setitimer(ITIMER_VIRTUAL, &it, NULL);
+}
+
 /* Undo what a program may have changed in the interpreter's global state, so that one input
  * cannot make the next one behave differently (findings must reproduce from one input). */
 static void after_run(Value globals) {
