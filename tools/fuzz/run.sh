@@ -4,8 +4,11 @@
 # Usage: sh tools/fuzz/run.sh TARGET SECONDS [extra libFuzzer flags...]
 #        sh tools/fuzz/run.sh merge TARGET      minimise build/fuzz/new-TARGET into the
 #                                               committed corpus tools/fuzz/corpus/TARGET
-#        sh tools/fuzz/run.sh seed              (re)build the committed corpora from tests/
-# TARGET is compile, run or structured. The committed corpus is read, never written: new
+#        sh tools/fuzz/run.sh seed              (re)build the seed corpora from tests/
+# TARGET is compile, run or structured. Every test program is a seed: they are copied into
+# build/fuzz/seed-TARGET at each run rather than committed twice. The committed corpus
+# (tools/fuzz/corpus/TARGET) holds only inputs the fuzzer found, minimised by merge; it is
+# read, never written by a run: new
 # inputs go to build/fuzz/new-TARGET, findings (crash-*, leak-*, timeout-*, oom-*) to
 # build/fuzz/artifacts/. The fuzzer runs in build/fuzz/scratch because programs may create
 # files. Exit status: 0 when the run ended without a finding.
@@ -17,16 +20,16 @@ corpus=$root/tools/fuzz/corpus
 
 seed() {
     for t in compile run structured; do
-        rm -rf "$corpus/$t"
-        mkdir -p "$corpus/$t"
+        rm -rf "$fz/seed-$t"
+        mkdir -p "$fz/seed-$t" "$corpus/$t"
     done
     # Every test program is a seed; the compile target also gets the syntax-error tests.
     find tests -name '*.py' | sort | while read -r f; do
         k=$(printf '%s' "$f" | tr '/' '_')
-        cp "$f" "$corpus/compile/$k"
+        cp "$f" "$fz/seed-compile/$k"
         case $f in
         tests/syntax/*|tests/errors/syntax_*) ;;
-        *) cp "$f" "$corpus/run/$k"; cp "$f" "$corpus/structured/$k" ;;
+        *) cp "$f" "$fz/seed-run/$k"; cp "$f" "$fz/seed-structured/$k" ;;
         esac
     done
 }
@@ -59,10 +62,11 @@ esac
 
 bin=$fz/fuzz_$t
 [ -x "$bin" ] || { echo "run.sh: $bin missing: run make fuzz" >&2; exit 2; }
+seed
 mkdir -p "$fz/scratch" "$fz/new-$t" "$fz/artifacts"
 cd "$fz/scratch"
 max_len=4096
 [ "$t" = compile ] && max_len=8192
 exec nice "$bin" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=$max_len \
     -dict="$root/tools/fuzz/python.dict" -artifact_prefix="$fz/artifacts/$t-" \
-    -print_final_stats=1 "$@" "$fz/new-$t" "$corpus/$t"
+    -print_final_stats=1 "$@" "$fz/new-$t" "$fz/seed-$t" "$corpus/$t"

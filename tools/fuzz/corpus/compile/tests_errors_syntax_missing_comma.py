@@ -1,3 +1,0 @@
-def f(x):
-    return x
-f(1 2)

@@ -1,4 +1,0 @@
-for x in range(3):
-    pass
-else
-    pass

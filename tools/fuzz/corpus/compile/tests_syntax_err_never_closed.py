@@ -1,3 +1,0 @@
-print("start")
-result = max(1, 2
-print(result)

@@ -1,3 +1,0 @@
-print("start")
-s = "abc
-print(s)

@@ -1,2 +1,0 @@
-s = """never
-closed

@@ -1,5 +1,0 @@
-# A NameError in a function called from module level.
-def greet():
-    print("hello", nam)
-
-greet()

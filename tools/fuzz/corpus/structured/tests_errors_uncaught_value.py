@@ -1,3 +1,0 @@
-# An uncaught ValueError at module level after some output.
-print("line before")
-x = int("not a number")
