@@ -12,6 +12,12 @@ BASECFLAGS := -std=gnu11 $(WARN) -Iinclude -Ivm -Iparser -Ilexer -Igc -Idemo -I$
 EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
 EDIT_LIBS := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 
+# Under ASan, a huge allocation (`[0] * 10**12`) must come back as NULL, so that Ouro raises
+# MemoryError as in a normal build, instead of ASan aborting the process.
+ifneq ($(filter asan,$(MODE)),)
+  export ASAN_OPTIONS ?= allocator_may_return_null=1:detect_leaks=1
+endif
+
 ifeq ($(MODE),release)
   OPT := -O2 -g
 else ifeq ($(MODE),debug)
