@@ -322,6 +322,9 @@ VmFrame *vm_frame_push_code(OuCode *code, Value globals, Value locals) {
 }
 
 Value vm_call_function(OuFunction *f, Value *args, int nargs, Value kwnames) {
+    /* Entering Python from C is a safe point too: C loops that call back into Python code
+     * (list(iterator), sorted with a key, map...) must stay interruptible by Ctrl-C. */
+    if (vm.interrupted) return vm_raise_interrupt();
     if (vm_c_stack_low())
         return ou_err_format(ou_RecursionError,
                              "maximum recursion depth exceeded while calling a Python object");

@@ -128,7 +128,7 @@ static void intern_names(void) {
     name_underscore = ou_str_intern("_");
 }
 
-static Value raise_interrupt(void) {
+Value vm_raise_interrupt(void) {
     vm.interrupted = 0;
     Value e = ou_exc_new(ou_KeyboardInterrupt, NULL, 0);
     if (IS_ERR(e)) return OU_ERR;
@@ -664,7 +664,7 @@ static inline bool str_can_append(Value a, Value b, const uint32_t *ip, Value *f
 #define CHECK_SIGNALS()                                \
     do {                                               \
         if (vm.interrupted) {                          \
-            raise_interrupt();                         \
+            vm_raise_interrupt();                         \
             goto error;                                \
         }                                              \
         gc_maybe_collect();                            \
@@ -1765,7 +1765,7 @@ dispatch:
             if (buf != small) ou_mem_free(buf);
             ou_xdecref(kwnames);
             ou_xdecref(kwargs);
-            raise_interrupt();
+            vm_raise_interrupt();
             goto error;
         }
         if (ou_is_type(callee, &ou_function_type)) {
@@ -2056,7 +2056,7 @@ call_common:
      * allowed); cargs[-1] is a free slot, usable to prepend a bound self. */
     slot_free = true;
     if (vm.interrupted) {
-        raise_interrupt();
+        vm_raise_interrupt();
         goto call_fail;
     }
     gc_maybe_collect();

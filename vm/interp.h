@@ -30,6 +30,8 @@ void vm_frame_pop(VmFrame *f);
 /* Run frames from `entry` (already pushed, the running frame) until entry returns; entry is
  * popped before returning. Result is a new reference or OU_ERR. */
 Value vm_eval(VmFrame *entry);
+/* Clears vm.interrupted and raises KeyboardInterrupt; returns OU_ERR. */
+Value vm_raise_interrupt(void);
 /* True when the C stack is nearly exhausted (deep Python -> C -> Python recursion). */
 bool vm_c_stack_low(void);
 /* Lowest usable C stack address, set by vm_init. */
