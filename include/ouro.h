@@ -595,6 +595,10 @@ Value ou_sequence_list(Value iterable);
 Value ou_sequence_tuple(Value iterable);
 /* __index__ protocol: int value of v for indexing; TypeError otherwise. */
 int ou_index(Value v, int64_t *out);
+/* The index of a sequence subscript (s[v]): 1 with *out set when v is an int or has __index__,
+ * 0 when it is neither (no exception set: the caller tries slices or raises its TypeError),
+ * -1 on error. An int beyond int64 is an IndexError here, as CPython says for s[2**100]. */
+int ou_index_item(Value v, int64_t *out);
 Value ou_format(Value v, Value spec);        /* format(v, spec) */
 /* pow(base, exp, mod) for ints (vm/int.c); mod may be OU_NONE for two-argument pow. */
 Value ou_number_pow3(Value base, Value exp, Value mod);

@@ -33,15 +33,37 @@ bool ns_float_value(Value v, double *out) {
 /* ---------------------------------------------------------------------------------------------
  * repr
  * ------------------------------------------------------------------------------------------- */
+/* Adds one unit in the last digit of the mantissa of tmp ("D.DDDDe+XX", positive, as %.*e
+ * prints it), in place. Returns false when a carry would change the exponent (9.99e5 ->
+ * 1.00e6): that string is never the shortest one of its length, so the caller skips it. */
+static bool next_decimal_up(char *tmp, size_t cap) {
+    char *e = strchr(tmp, 'e');
+    if (!e || (size_t)(e - tmp) >= cap) return false;
+    for (char *q = e - 1; q >= tmp; q--) {
+        if (*q == '.') continue;
+        if (*q != '9') {
+            (*q)++;
+            return true;
+        }
+        *q = '0';
+    }
+    return false;
+}
+
 int ns_float_digits(double d, int mode, int ndigits, char *buf, int *decpt) {
     char tmp[64];
     int n = 0;
     (void)mode;
     if (ndigits <= 0) {
-        /* The shortest precision that round-trips; 17 significant digits always do. */
+        /* The shortest precision that round-trips; 17 significant digits always do. At a power
+         * of two the doubles around d are not evenly spaced (the one above is twice as far as
+         * the one below), so the p-digit decimal nearest d may fail to read back while its
+         * upper neighbour, further from d but still closer to d than to the next double up,
+         * succeeds: 2**-140 is 7.174648137343064e-43, not ...063. Try that neighbour too. */
         for (int p = 1; p <= 17; p++) {
             snprintf(tmp, sizeof tmp, "%.*e", p - 1, d);
             if (p == 17 || strtod(tmp, NULL) == d) break;
+            if (p > 1 && next_decimal_up(tmp, sizeof tmp) && strtod(tmp, NULL) == d) break;
         }
     } else {
         snprintf(tmp, sizeof tmp, "%.*e", ndigits > 40 ? 39 : ndigits - 1, d);

@@ -86,6 +86,19 @@ static int index_too_big(void) {
     return -1;
 }
 
+int ou_index_item(Value v, int64_t *out) {
+    static Value name_index = 0;
+    if (ou_int_value(v, out)) return 1;
+    if (!name_index) name_index = ou_str_intern("__index__");
+    if (!IS_OBJ(v) || IS_UNDEF(ou_type_lookup(ou_typeof(v), name_index))) return 0;
+    if (ou_index(v, out) == 0) return 1;
+    if (ou_err_matches(ou_OverflowError)) {
+        ou_err_clear();
+        ou_err_format(ou_IndexError, "cannot fit '%T' into an index-sized integer", v);
+    }
+    return -1;
+}
+
 int ou_index(Value v, int64_t *out) {
     if (ou_int_value(v, out)) return 0;
     if (is_big(v)) return index_too_big();

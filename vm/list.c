@@ -292,7 +292,7 @@ static Value list_slice_get(OuList *l, Value key) {
 static Value list_getitem(Value self, Value key) {
     OuList *l = AS_LIST(self);
     int64_t i;
-    int k = index_value(key, &i);
+    int k = ou_index_item(key, &i);
     if (k > 0) {
         if (i < 0) i += l->len;
         if ((uint64_t)i >= (uint64_t)l->len) return ou_err_format(ou_IndexError, "list index out of range");
@@ -388,7 +388,7 @@ static int list_slice_set(OuList *l, Value key, Value v) {
 static int list_setitem(Value self, Value key, Value v) {
     OuList *l = AS_LIST(self);
     int64_t i;
-    int k = index_value(key, &i);
+    int k = ou_index_item(key, &i);
     if (k > 0) {
         if (i < 0) i += l->len;
         if ((uint64_t)i >= (uint64_t)l->len) {

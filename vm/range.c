@@ -81,7 +81,11 @@ static Value range_item(OuRange *r, int64_t i) { return ou_int(r->start + i * r-
 static Value range_getitem(Value self, Value key) {
     OuRange *r = RANGE(self);
     int64_t i;
-    int k = index_value(key, &i);
+    int k = ou_index_item(key, &i);
+    if (k < 0 && ou_err_matches(ou_IndexError)) { /* beyond int64: out of any range here */
+        ou_err_clear();
+        return ou_err_format(ou_IndexError, "range object index out of range");
+    }
     if (k > 0) {
         if (i < 0) i += r->len;
         if (i < 0 || i >= r->len) return ou_err_format(ou_IndexError, "range object index out of range");

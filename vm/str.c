@@ -640,8 +640,9 @@ static int str_contains(Value self, Value item) {
 static Value str_getitem(Value self, Value key) {
     OuStr *s = AS_STR(self);
     int64_t i;
-    if (IS_SMALLINT(key) || ou_is_int(key)) {
-        ou_int_value(key, &i);
+    int kind = ou_is_type(key, &ou_slice_type) ? 0 : ou_index_item(key, &i);
+    if (kind < 0) return OU_ERR;
+    if (kind > 0) {
         if (i < 0) i += s->nchars;
         if (i < 0 || i >= s->nchars) return ou_err_format(ou_IndexError, "string index out of range");
         if (s->ob.aux & OU_STR_ASCII) return ns_str_from_cp((unsigned char)s->data[i]);
@@ -681,13 +682,6 @@ static Value str_getitem(Value self, Value key) {
         free(offs);
         if (rc < 0) { sb_free(&b); return OU_ERR; }
         return sb_finish(&b);
-    }
-    if (IS_OBJ(key) && !IS_UNDEF(ou_type_lookup(ou_typeof(key), ou_str_intern("__index__")))) {
-        if (ou_index(key, &i) < 0) return OU_ERR;
-        Value iv = ou_int(i);
-        Value r = str_getitem(self, iv);
-        ou_decref(iv);
-        return r;
     }
     return ou_err_format(ou_TypeError, "string indices must be integers, not '%T'", key);
 }

@@ -208,7 +208,7 @@ static int64_t tuple_len(Value self) { return AS_TUPLE(self)->len; }
 static Value tuple_getitem(Value self, Value key) {
     OuTuple *t = AS_TUPLE(self);
     int64_t i;
-    int k = index_value(key, &i);
+    int k = ou_index_item(key, &i);
     if (k > 0) {
         if (i < 0) i += t->len;
         if ((uint64_t)i >= (uint64_t)t->len) return ou_err_format(ou_IndexError, "tuple index out of range");
