@@ -142,26 +142,58 @@ static void clear_module_dict(Value d) {
     }
 }
 
+/* Shutdown of the modules, in CPython 3.11's order (finalize_modules): every module leaves
+ * sys.modules and only a weak reference to it is kept; a collection then frees the modules
+ * that nothing else holds. A module's namespace is normally in a cycle with its functions
+ * (f.__globals__), so __main__'s objects are finalized by that collection, in the collector's
+ * order and with every global still bound, as in CPython. Only the modules still alive after
+ * it (held by something that outlives them) get their namespaces cleared, newest first. */
+static void finalize_modules(void) {
+    Value names = ou_dict_keys_list(vm.modules);
+    Value weak = ou_list_new(0);
+    if (IS_ERR(names) || IS_ERR(weak)) {
+        ou_err_clear();
+        ou_xdecref(names == OU_ERR ? OU_UNDEF : names);
+        ou_xdecref(weak == OU_ERR ? OU_UNDEF : weak);
+        return;
+    }
+    for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
+        Value name = AS_LIST(names)->items[i];
+        Value m = ou_dict_get(vm.modules, name);
+        if (!ou_is_type(m, &ou_module_type) || ou_str_eq_cstr(name, "sys") ||
+            ou_str_eq_cstr(name, "builtins"))
+            continue;
+        Value w = ou_weakref_new(m, OU_NONE);
+        /* Without a weak reference (out of memory) the module is kept and cleared below. */
+        Value held = IS_ERR(w) ? ou_newref(m) : w;
+        if (IS_ERR(w)) ou_err_clear();
+        if (ou_list_append(weak, held) < 0) ou_err_clear();
+        ou_decref(held);
+        /* sys.modules[name] = None drops the registry's reference, in import order; sys and
+         * builtins stay registered, since finalizers may still use them. */
+        if (ou_dict_set(vm.modules, name, OU_NONE) < 0) ou_err_clear();
+    }
+    ou_decref(names);
+    gc_collect(2);
+    if (ou_err_occurred()) ou_err_clear();
+    for (int64_t i = AS_LIST(weak)->len - 1; i >= 0; i--) {
+        Value h = AS_LIST(weak)->items[i];
+        Value m = ou_is_type(h, &ou_module_type) ? h : ou_weakref_referent(h);
+        if (ou_is_type(m, &ou_module_type)) {
+            ou_incref(m);
+            clear_module_dict(((OuModule *)AS_OBJ(m))->dict);
+            ou_decref(m);
+        }
+        if (ou_err_occurred()) ou_err_clear();
+    }
+    ou_decref(weak);
+}
+
 void vm_finalize(void) {
     vm_weakref_atexit(); /* weakref.finalize(...).atexit, before any teardown */
     if (ou_err_occurred()) ou_err_clear();
     flush_stdout();
-    if (IS_DICT(vm.modules)) {
-        Value main = ou_dict_get_str(vm.modules, "__main__");
-        if (ou_is_type(main, &ou_module_type)) clear_module_dict(((OuModule *)AS_OBJ(main))->dict);
-        if (ou_err_occurred()) ou_err_clear();
-        Value keys = ou_dict_keys_list(vm.modules);
-        if (!IS_ERR(keys)) {
-            for (int64_t i = AS_LIST(keys)->len - 1; i >= 0; i--) {
-                Value m = ou_dict_get(vm.modules, AS_LIST(keys)->items[i]);
-                if (ou_is_type(m, &ou_module_type) && !ou_str_eq_cstr(AS_LIST(keys)->items[i], "sys") &&
-                    !ou_str_eq_cstr(AS_LIST(keys)->items[i], "builtins"))
-                    clear_module_dict(((OuModule *)AS_OBJ(m))->dict);
-            }
-            ou_decref(keys);
-        }
-        if (ou_err_occurred()) ou_err_clear();
-    }
+    if (IS_DICT(vm.modules)) finalize_modules();
     /* A user object assigned to sys.stdout gets its last flush while objects still work;
      * after the collector has broken the remaining cycles only the C-level flush is safe. */
     flush_stdout();
