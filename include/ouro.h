@@ -299,12 +299,21 @@ typedef struct {
     bool suppress_context;
 } OuException;
 
-/* Traceback entry (linked list, newest last as in CPython's tb_next chain). */
+/* Traceback entry (linked list, newest last as in CPython's tb_next chain).
+ * In CPython a traceback keeps its frame, and so the frame's local variables, alive until the
+ * traceback dies (usually when the `except` block that caught it ends): objects held by the
+ * locals of the frames an exception left are finalized then, not while it propagates. Ouro's
+ * frames live on the VM stack, so the entry keeps the locals instead: room for the frame's
+ * local and cell slots is allocated with the entry (nlocals values, zero = nothing), and when
+ * the exception leaves the frame, the frame's references move into locals[] (ob.aux is then
+ * 1). While the frame still runs (the exception is caught in it) locals[] stays empty. */
 typedef struct OuTraceback {
     OuObject ob;
     Value next;  /* traceback or OU_NONE */
     Value code;  /* the OuCode of the frame */
-    int line;
+    int32_t line;
+    int32_t nlocals;
+    Value locals[];
 } OuTraceback;
 
 typedef struct { OuObject ob; Value fget, fset, fdel, doc; } OuProperty;

@@ -256,7 +256,18 @@ static int tb_traverse(OuObject *o, ou_visitfn visit, void *arg) {
     OuTraceback *t = (OuTraceback *)o;
     if (IS_OBJ(t->next) && visit(AS_OBJ(t->next), arg)) return 1;
     if (IS_OBJ(t->code) && visit(AS_OBJ(t->code), arg)) return 1;
+    for (int32_t i = 0; i < t->nlocals; i++)
+        if (IS_OBJ(t->locals[i]) && visit(AS_OBJ(t->locals[i]), arg)) return 1;
     return 0;
+}
+
+/* Releases the locals an entry holds, in slot order as a frame's deallocation does. */
+static void tb_drop_locals(OuTraceback *t) {
+    for (int32_t i = 0; i < t->nlocals; i++) {
+        Value v = t->locals[i];
+        t->locals[i] = OU_UNDEF;
+        ou_xdecref(v);
+    }
 }
 
 static void tb_clear(OuObject *o) {
@@ -266,16 +277,20 @@ static void tb_clear(OuObject *o) {
     t->code = OU_NONE;
     ou_decref(n);
     ou_decref(c);
+    tb_drop_locals(t);
 }
 
-/* Tracebacks can be long chains (a RecursionError holds ~1000 entries): free them iteratively
- * when this object holds the only reference to the next one, so the C stack stays flat. */
+/* Tracebacks can be long chains (a RecursionError holds ~1000 entries): the entries this one
+ * owns alone are freed in a loop, so the C stack stays flat. CPython releases a traceback's
+ * tb_next before its frame, so the innermost frame's locals go first: the owned run of the
+ * chain is reversed (through `next`) and then released innermost first. */
 static void tb_dealloc(OuObject *o) {
+    OuTraceback *rev = NULL; /* owned entries, innermost first, linked through next */
     while (o) {
         OuTraceback *t = (OuTraceback *)o;
         Value next = t->next;
-        ou_decref(t->code);
-        ou_obj_free(o);
+        t->next = rev ? MK_OBJ(rev) : OU_NONE;
+        rev = t;
         o = NULL;
         if (ou_is_type(next, &ou_traceback_type)) {
             OuObject *n = AS_OBJ(next);
@@ -286,6 +301,13 @@ static void tb_dealloc(OuObject *o) {
         } else {
             ou_decref(next);
         }
+    }
+    while (rev) {
+        OuTraceback *t = rev;
+        rev = IS_OBJ(t->next) ? (OuTraceback *)AS_OBJ(t->next) : NULL;
+        tb_drop_locals(t);
+        ou_decref(t->code);
+        ou_obj_free(&t->ob);
     }
 }
 
@@ -314,7 +336,11 @@ void vm_traceback_add(VmFrame *f) {
         ou_err_restore(exc);
         return;
     }
-    OuTraceback *tb = ou_obj_alloc(&ou_traceback_type, sizeof *tb);
+    /* Room for the frame's locals and cells, in case the exception leaves the frame. Module
+     * and class bodies keep their names in a dict instead, which outlives the frame anyway. */
+    int32_t nslots = f->func ? f->code->nlocals + f->code->ncellvars + f->code->nfreevars : 0;
+    OuTraceback *tb =
+        ou_obj_alloc(&ou_traceback_type, sizeof *tb + sizeof(Value) * (size_t)nslots);
     if (!tb) {
         ou_err_clear(); /* keep the original exception rather than the MemoryError */
         ou_err_restore(exc);
@@ -326,8 +352,27 @@ void vm_traceback_add(VmFrame *f) {
     tb->line = (code->lines && ip < code->ncode) ? code->lines[ip] : code->firstline;
     tb->code = ou_newref(MK_OBJ(code));
     tb->next = e->traceback;
+    tb->nlocals = nslots;
     e->traceback = MK_OBJ(tb);
     ou_err_restore(exc);
+}
+
+void vm_traceback_keep_locals(VmFrame *f) {
+    Value exc = vm.curexc;
+    if (!f->func || !IS_OBJ(exc) || !ou_instance_of(exc, ou_BaseException)) return;
+    Value head = EXC(exc)->traceback;
+    if (!ou_is_type(head, &ou_traceback_type)) return;
+    OuTraceback *tb = (OuTraceback *)AS_OBJ(head);
+    OuCode *co = f->code;
+    int32_t nslots = co->nlocals + co->ncellvars + co->nfreevars;
+    /* The head is f's own entry unless making it failed (out of memory): then leave the
+     * locals to the frame, as an entry already filled or of another size says. */
+    if (tb->ob.aux || tb->code != MK_OBJ(co) || tb->nlocals != nslots) return;
+    for (int32_t i = 0; i < nslots; i++) {
+        tb->locals[i] = f->base[i];
+        f->base[i] = OU_UNDEF;
+    }
+    tb->ob.aux = 1;
 }
 
 /* ---- building the hierarchy ---- */

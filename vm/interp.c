@@ -2216,6 +2216,7 @@ exception_unwind:
         DISPATCH();
     }
     frame->sp = sp;
+    vm_traceback_keep_locals(frame); /* the locals live on with the traceback, as in CPython */
     if (frame == entry) {
         vm_frame_pop(frame);
         return OU_ERR;

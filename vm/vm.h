@@ -150,6 +150,9 @@ Value vm_handled_exception(void);
 
 /* Traceback: add an entry for frame f at its current ip to the current exception. */
 void vm_traceback_add(VmFrame *f);
+/* The exception being raised leaves frame f (no handler in it): the newest traceback entry,
+ * made for f, takes over f's local and cell references (see OuTraceback). */
+void vm_traceback_keep_locals(VmFrame *f);
 
 /* Module-level registry (vm/import.c). */
 Value vm_import_file(Value name, const char *path);
