@@ -597,7 +597,20 @@ int ou_isinstance(Value v, Value cls) {
                 return t;
             }
         }
-        return 0;
+        /* As CPython's default check, also v.__class__ when it may differ from type(v): a
+         * weak proxy forwards it to its referent, and a class may define its own. */
+        OuType *vt = ou_typeof(v);
+        if (vt->getattr == ou_generic_getattr && IS_UNDEF(om_lookup(vt, om.class_, NULL)))
+            return 0;
+        Value icls = ou_getattr(v, om.class_);
+        if (IS_ERR(icls)) {
+            if (!ou_err_matches(ou_AttributeError)) return -1;
+            ou_err_clear();
+            return 0;
+        }
+        int r = is_type_value(icls) && AS_TYPE(icls) != vt && ou_is_subtype(AS_TYPE(icls), c);
+        ou_decref(icls);
+        return r;
     }
     if (IS_TUPLE(cls)) {
         OuTuple *tp = AS_TUPLE(cls);

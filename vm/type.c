@@ -207,7 +207,9 @@ static Value get_instance_dict(Value o) {
 Value om_generic_getattr_opt(Value o, Value name, bool suppress) {
     OuType *t = ou_typeof(o);
     if (is_dunder(name)) {
-        if (name_is(name, "__class__")) return ou_newref(MK_OBJ(t));
+        /* object's __class__, unless a class on the MRO defines its own. */
+        if (name_is(name, "__class__") && IS_UNDEF(om_lookup(t, name, NULL)))
+            return ou_newref(MK_OBJ(t));
         if (name_is(name, "__dict__") && om_dictptr(o)) return get_instance_dict(o);
     }
     Value descr = om_lookup(t, name, NULL);
