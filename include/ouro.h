@@ -574,6 +574,9 @@ int ou_setattr(Value o, Value name, Value v); /* v == OU_UNDEF deletes */
  * attributes (binding functions via descr_get); AttributeError with CPython's message. */
 Value ou_generic_getattr(Value o, Value name);
 int ou_generic_setattr(Value o, Value name, Value v);
+/* A read-only live view of a mapping, as `C.__dict__` returns (vm/mappingproxy.c). */
+extern OuType ou_mappingproxy_type;
+Value ou_mappingproxy_new(Value mapping);
 /* Iterator over an object with only __getitem__ (vm/iterobject.c). */
 Value ou_seqiter_new(Value seq);
 int ou_hasattr(Value o, Value name);

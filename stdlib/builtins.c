@@ -1044,9 +1044,23 @@ static Value bi_vars(Value *args, int nargs, Value kwnames)
     return d;
 }
 
-/* Add the keys of dict d (those that are str) to the set-like dict acc. */
+/* Add the keys of d, a dict or a class's mappingproxy, to the set-like dict acc. */
 static int add_keys(Value acc, Value d)
 {
+    if (ou_is_type(d, &ou_mappingproxy_type)) {
+        Value it = ou_iter(d), k;
+        if (IS_ERR(it)) return -1;
+        while (!IS_UNDEF(k = ou_next(it))) {
+            if (IS_ERR(k) || ou_dict_set(acc, k, OU_NONE) < 0) {
+                if (!IS_ERR(k)) ou_decref(k);
+                ou_decref(it);
+                return -1;
+            }
+            ou_decref(k);
+        }
+        ou_decref(it);
+        return 0;
+    }
     if (!IS_OBJ(d) || !ou_instance_of(d, &ou_dict_type)) return 0;
     int64_t pos = 0;
     Value k, v;

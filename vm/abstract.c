@@ -459,7 +459,8 @@ int ou_setitem(Value o, Value key, Value v) {
     OuType *t = ou_typeof(o);
     if (t->setitem) return t->setitem(o, key, v);
     if (IS_UNDEF(v)) {
-        if (!t->getitem) {
+        /* CPython words it "doesn't" for read-only sequences, "does not" for the rest. */
+        if (!t->getitem || t == &ou_mappingproxy_type) {
             ou_err_format(ou_TypeError, "'%s' object does not support item deletion", t->name);
             return -1;
         }

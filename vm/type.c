@@ -1016,7 +1016,12 @@ static Value type_special_attr(OuType *t, Value name) {
         if (!strcmp(s, "base__")) return t->base ? ou_newref(MK_OBJ(t->base)) : OU_NONE;
         break;
     case 'd':
-        if (!strcmp(s, "dict__")) return IS_OBJ(t->dict) ? ou_dict_copy(t->dict) : ou_dict_new();
+        if (!strcmp(s, "dict__")) {
+            if (IS_OBJ(t->dict)) return ou_mappingproxy_new(t->dict);
+            Value d = ou_dict_new(), p = IS_ERR(d) ? OU_ERR : ou_mappingproxy_new(d);
+            ou_decref(d);
+            return p;
+        }
         if (!strcmp(s, "doc__")) {
             if (IS_OBJ(t->dict)) {
                 Value d = ou_dict_get_str(t->dict, "__doc__");
