@@ -189,7 +189,22 @@ static void trim_to(int64_t keep) {
     }
 }
 
-void gc_alloc_trim(void) { trim_to(DIRTY_KEEP); }
+/* Bytes of malloc blocks freed since malloc was last asked to give memory back. glibc raises
+ * its mmap threshold each time it frees a big mapped block, after which big blocks come from
+ * the heap, whose free memory it keeps; so after the collector freed that much, malloc_trim
+ * returns it (its cost is a walk of malloc's free lists, paid once per LARGE_TRIM bytes). */
+static size_t large_freed;
+#define LARGE_TRIM ((size_t)16 << 20)
+
+void gc_alloc_trim(void) {
+    trim_to(DIRTY_KEEP);
+#ifdef __GLIBC__
+    if (large_freed >= LARGE_TRIM) {
+        large_freed = 0;
+        malloc_trim(0);
+    }
+#endif
+}
 
 /* ---- blocks ---- */
 
@@ -305,7 +320,9 @@ void gc_free_slow(void *p) {
         small_free(p);
         return;
     }
-    gc_mem_in_use -= (int64_t)large_size(p);
+    size_t n = large_size(p);
+    gc_mem_in_use -= (int64_t)n;
+    large_freed += n;
     free(p);
 }
 

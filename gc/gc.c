@@ -6,8 +6,9 @@
  * Tracked objects and generations
  * - Every object whose type has OU_TPFLAG_GC is allocated with a GcHead in front of it and
  *   keeps that header for life. A tracked object (OU_GCF_TRACKED) is linked into exactly one
- *   of the lists gens[0..2] (young to old) or `permanent` (gc.freeze()); the GCF_GEN bits of
- *   its gcflags name that list. An untracked container (a tuple of atoms after a collection,
+ *   of the lists gens[0..2] (young to old), `scanned` (generation 2 too, see "Incremental
+ *   passes") or `permanent` (gc.freeze()); the GCF_GEN bits of its gcflags name the
+ *   generation. An untracked container (a tuple of atoms after a collection,
  *   gc_untrack) is in no list, and the collector never sees it.
  * - A new object enters gens[0]. A collection of generation g merges gens[0..g] and moves the
  *   survivors to gens[g+1] (they stay in gens[2] for g == 2).
@@ -39,6 +40,19 @@
  *                   of a structure never touches the C stack.
  * After that, `unreachable` holds exactly the garbage: cycles and what only they reach.
  *
+ * The 16-byte header: GcHead.refs shares its word with GcHead.prev (CPython's trick).
+ * - Outside the three phases above every tracked object's `next` and `prev` are valid links.
+ * - From update_refs until move_unreachable's cursor reaches it, an object of `young` with
+ *   GCF_COLLECTING holds refs in that word, not a link: young is walked through `next` only,
+ *   and nothing may unlink (list_remove, gc_untrack, ou_obj_free) or observe the backward
+ *   links of those objects, which holds because no Python code and no deallocation runs
+ *   between the phases. The list sentinels never hold refs, so young->prev stays the tail.
+ * - move_unreachable rebuilds `prev` behind its cursor; objects it moves to `unreachable`
+ *   are appended with valid links (they are unlinked again when found alive), so when it
+ *   returns both lists are ordinary doubly linked lists again.
+ * - The resurrection check (step 4 below) and the GC-stress collection use the same phases on
+ *   a list of their own, with the same guarantees.
+ *
  * Finalization, PEP 442 order (as CPython's gc_collect_main):
  *   1. The collector holds a reference to every unreachable object (rc++), so nothing in the
  *      set is freed before step 5, whatever Python code runs, and flags it OU_GCF_UNREACHABLE.
@@ -52,22 +66,65 @@
  *   5. The rest is cleared (type->clear breaks the cycles) or, under DEBUG_SAVEALL, appended
  *      to gc.garbage; it moves to the older generation too, so that nothing is ever left on a
  *      local list, and the holds are dropped: reference counting frees it.
+ * Incremental passes over the old generation (automatic collections only)
+ * A full collection of 2,000,000 objects stops the program for ~0.3-1 s. So, when the old
+ * generation is due (the ration above) and holds at least 4 * INC_BUDGET objects, the
+ * automatic collector does it as a *pass* of increments instead of one atomic collection:
+ * - During a pass, gens[2] holds the old objects not yet scanned and `scanned` those scanned
+ *   (GCF_PASS == pass_mark, flipped when a pass ends, so ending one costs O(1)). Every
+ *   automatic collection of generation 0 becomes an increment: its candidates are gens[0]
+ *   plus a batch of unscanned old objects, the oldest first, grown breadth first by the
+ *   unscanned old objects they reach, INC_BUDGET of them at least (twice what gen1
+ *   collections promoted since the previous increment, so that the pass outruns promotion).
+ *   An old object with more than INC_FANOUT children (a huge list) leaves the batch unexamined
+ *   and counts as scanned, so an increment's cost is bounded whatever the heap holds. Young
+ *   survivors go to gens[1] as in any gen0 collection, old ones to `scanned`; the rest is
+ *   garbage, finalized in PEP 442 order as below. When gens[2] is empty the pass is complete
+ *   (it counts as one collection of generation 2) and `scanned` becomes gens[2].
+ * - Soundness: trial deletion is sound on ANY subset S of the tracked objects, as long as no
+ *   Python code runs between update_refs and move_unreachable (it never does). A reference
+ *   from outside S (a root, an object of another list) keeps its target's refs above zero, so
+ *   an object of S is declared garbage only if every reference to it comes from S and no
+ *   object of S with an outside reference reaches it: then nothing outside S can ever reach it
+ *   again. Which subset is taken only decides what is found, never what is freed wrongly; the
+ *   PEP 442 steps and the resurrection check work on the increment's unreachable set exactly
+ *   as on a full collection's.
+ * - Completeness: a garbage cycle is found when all of it falls inside one increment (a cycle
+ *   of objects promoted together is adjacent in gens[2], and the breadth-first growth pulls
+ *   the rest). Cycles larger than a batch, or split across increments, are not: when a pass
+ *   finds less garbage than 1/8 of the promotions that started it, the next due full
+ *   collection is atomic if the old generation has grown 4x since the last atomic one.
+ *   A fruitless pass or atomic collection also doubles `backoff` (at most INC_BACKOFF_MAX),
+ *   the factor of the ration, so that building a large structure pays for fewer passes; a
+ *   fruitful one resets it to 1.
+ * - gc.collect(), whatever the generation, is atomic with the semantics above: a full one
+ *   first ends a running pass (pass_abort), as does gc.freeze().
+ *
  * A collection never re-enters itself: gc.collect() from a finalizer or callback returns 0.
  * Objects allocated by finalizers go to gens[0] and are not part of the running collection.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#if defined(__GLIBC__) && OU_GC_STRESS
+#include <malloc.h>
+#endif
 
 #include "alloc.h"
 #include "gc.h"
 #include "vm.h"
 
-/* Private gcflags bits (ouro.h leaves 0x8 and 0x10 to the collector, and 0x180 too). */
+/* Private gcflags bits (ouro.h leaves 0x8 and 0x10 to the collector, and 0x180 and 0x200). */
 #define GCF_COLLECTING 0x8 /* in the generation being collected, not yet proven alive */
 #define GCF_TENTATIVE 0x10 /* on the tentatively unreachable list */
 #define GCF_GEN_SHIFT 7
 #define GCF_GEN_MASK (3u << GCF_GEN_SHIFT) /* 0..2: gens[i]; 3: permanent */
+#define GCF_PASS 0x200 /* an old object: equal to pass_mark once scanned in the current pass */
+
+/* Incremental passes over the old generation (see the header comment). */
+#define INC_BUDGET 8192   /* old objects an increment takes at least */
+#define INC_FANOUT 4096   /* an old object with more children never joins an increment */
+#define INC_BACKOFF_MAX 2 /* fruitless passes wait for at most 50% growth (2 * 1/4) */
 
 typedef struct {
     GcHead head; /* list sentinel */
@@ -75,11 +132,18 @@ typedef struct {
     int64_t count;
 } GcGen;
 
-#define GEN_INIT(i, th) {{&gens[i].head, &gens[i].head, 0}, th, 0}
+#define GEN_INIT(i, th) {{&gens[i].head, {&gens[i].head}}, th, 0}
 static GcGen gens[GC_NGENS] = {GEN_INIT(0, 700), GEN_INIT(1, 10), GEN_INIT(2, 10)};
-static GcHead permanent = {&permanent, &permanent, 0};
+static GcHead permanent = {&permanent, {&permanent}};
 static GcGenStats stats[GC_NGENS];
 static int64_t long_lived_total, long_lived_pending;
+/* The incremental pass: `scanned` holds the old objects (generation 2) already scanned in the
+ * current pass, gens[2] those still to scan. pass_mark is the GCF_PASS value of scanned ones. */
+static GcHead scanned = {&scanned, {&scanned}};
+static bool pass_active, next_atomic, in_auto, in_increment;
+static uint16_t pass_mark;
+static int64_t pass_pending, pass_survivors, pass_old_garbage, inc_promoted;
+static int64_t backoff = 1, atomic_total;
 static int64_t ntracked;
 static GcPauseStats pauses;
 #if OU_GC_STRESS
@@ -139,8 +203,12 @@ static int64_t list_size(const GcHead *l) {
     return n;
 }
 
+/* An object entering generation 2 is marked not yet scanned by the current pass, except the
+ * survivors of an increment (in_increment), which go to `scanned`. */
 static void set_gen(OuObject *o, unsigned gen) {
-    o->gcflags = (uint16_t)((o->gcflags & ~GCF_GEN_MASK) | (gen << GCF_GEN_SHIFT));
+    unsigned f = (o->gcflags & ~(GCF_GEN_MASK | GCF_PASS)) | (gen << GCF_GEN_SHIFT);
+    if (gen == 2) f |= in_increment ? pass_mark : (pass_mark ^ GCF_PASS);
+    o->gcflags = (uint16_t)f;
 }
 
 static void list_set_gen(GcHead *l, unsigned gen) {
@@ -254,7 +322,15 @@ void gc_get_stats(GcGenStats out[GC_NGENS]) {
     for (int i = 0; i < GC_NGENS; i++) out[i] = stats[i];
 }
 
+/* Ends the incremental pass early (gc.collect(), gc.freeze()): what it scanned is old again. */
+static void pass_abort(void) {
+    if (!pass_active) return;
+    list_merge(&scanned, &gens[2].head);
+    pass_active = false;
+}
+
 void gc_freeze(void) {
+    pass_abort();
     for (int i = 0; i < GC_NGENS; i++) {
         list_set_gen(&gens[i].head, 3);
         list_merge(&gens[i].head, &permanent);
@@ -276,12 +352,18 @@ int gc_foreach_gen(int generation, gc_each_fn fn, void *ctx) {
             int r = fn(GC_OBJ(h), ctx);
             if (r) return r;
         }
+        if (i == 2)
+            for (GcHead *h = scanned.next; h != &scanned; h = h->next) {
+                int r = fn(GC_OBJ(h), ctx);
+                if (r) return r;
+            }
     }
     return 0;
 }
 
 void gc_foreach(void (*fn)(OuObject *, void *), void *ctx) {
     for (GcHead *h = permanent.next; h != &permanent; h = h->next) fn(GC_OBJ(h), ctx);
+    for (GcHead *h = scanned.next; h != &scanned; h = h->next) fn(GC_OBJ(h), ctx);
     for (int i = GC_NGENS - 1; i >= 0; i--)
         for (GcHead *h = gens[i].head.next; h != &gens[i].head; h = h->next) fn(GC_OBJ(h), ctx);
 }
@@ -325,13 +407,20 @@ static int visit_decref(OuObject *child, void *arg) {
     return 0;
 }
 
-/* Called on the children of an object known to be alive: they are alive too. */
+/* Called on the children of an object known to be alive: they are alive too. A COLLECTING
+ * child that is not TENTATIVE is still ahead of move_unreachable's cursor, so its `prev` holds
+ * refs. A TENTATIVE one leaves `unreachable` (whose links are all valid) for young's tail, ahead
+ * of the cursor again: only young->prev and the last object's `next` are needed for that. */
 static int visit_reachable(OuObject *child, void *arg) {
     if (!(child->gcflags & GCF_COLLECTING)) return 0;
     GcHead *h = GC_HEAD(child);
     if (child->gcflags & GCF_TENTATIVE) {
+        GcHead *young = arg, *last = young->prev;
         child->gcflags &= (uint16_t)~GCF_TENTATIVE;
-        list_move(h, (GcHead *)arg);
+        list_remove(h);
+        last->next = h;
+        h->next = young;
+        young->prev = h;
         h->refs = 1;
     } else if (h->refs <= 0) {
         h->refs = 1;
@@ -361,36 +450,42 @@ static void compute_refs(GcHead *young, uint32_t hold) {
 /* Splits `young` into what is alive (stays in young, GCF_COLLECTING cleared) and the garbage
  * (moved to `unreachable`, flags cleared). With newgen >= 0, the alive objects also get that
  * generation, and tuples of atoms are untracked on the way. Returns the number of objects
- * left in young. */
+ * left in young.
+ * young is walked forward through `next` only, since the `prev` of the objects ahead of the
+ * cursor hold refs; behind the cursor the backward links are rebuilt (`kept` is the last object
+ * kept). young->prev stays the true tail for visit_reachable's appends: the tail is only ever
+ * removed when it is the cursor with nothing appended after it, and then the walk ends. */
 static int64_t move_unreachable(GcHead *young, GcHead *unreachable, int newgen) {
     int64_t alive = 0;
-    GcHead *h = young->next;
-    while (h != young) {
+    GcHead *kept = young;
+    for (GcHead *h = young->next; h != young; h = kept->next) {
         OuObject *o = GC_OBJ(h);
         if (!(o->gcflags & GCF_COLLECTING)) { /* a dying object: neither */
+            h->prev = kept;
+            kept = h;
             alive++;
-            h = h->next;
         } else if (h->refs > 0) {
             o->gcflags &= (uint16_t)~GCF_COLLECTING;
-            traverse(o, visit_reachable, young);
-            GcHead *next = h->next; /* read after traverse: it may have appended to young */
-            if (newgen < 0) {
-                alive++;
-            } else if (tuple_untrackable(o)) {
-                gc_untrack(o);
+            traverse(o, visit_reachable, young); /* may append to young: h->next read after */
+            if (newgen >= 0 && tuple_untrackable(o)) {
+                kept->next = h->next;
+                h->next = h->prev = NULL;
+                o->gcflags &= (uint16_t)~OU_GCF_TRACKED;
+                ntracked--;
             } else {
-                set_gen(o, (unsigned)newgen);
+                if (newgen >= 0) set_gen(o, (unsigned)newgen);
+                h->prev = kept;
+                kept = h;
                 alive++;
             }
-            h = next;
         } else {
-            GcHead *next = h->next;
-            list_move(h, unreachable);
+            kept->next = h->next;
+            list_append(unreachable, h);
             o->gcflags |= GCF_TENTATIVE;
-            h = next;
         }
     }
-    for (h = unreachable->next; h != unreachable; h = h->next)
+    young->prev = kept;
+    for (GcHead *h = unreachable->next; h != unreachable; h = h->next)
         GC_OBJ(h)->gcflags &= (uint16_t) ~(GCF_COLLECTING | GCF_TENTATIVE);
     return alive;
 }
@@ -555,14 +650,17 @@ static void collect_stress(void) {
     /* The lists' order decides the order of finalizers later: remember it, and restore it
      * after move_unreachable has reordered. */
     ObjVec order = {0};
-    for (int i = 0; i < GC_NGENS; i++)
-        for (GcHead *h = gens[i].head.next; h != &gens[i].head; h = h->next)
+    for (int i = 0; i <= GC_NGENS; i++) {
+        GcHead *l = i < GC_NGENS ? &gens[i].head : &scanned;
+        for (GcHead *h = l->next; h != l; h = h->next)
             if (!vec_push(&order, GC_OBJ(h))) {
                 free(order.items);
                 return;
             }
+    }
     GcHead *young = &gens[GC_NGENS - 1].head;
     for (int i = 0; i < GC_NGENS - 1; i++) list_merge(&gens[i].head, young);
+    list_merge(&scanned, young);
     compute_refs(young, 0);
     GcHead unreachable;
     list_init(&unreachable);
@@ -575,10 +673,17 @@ static void collect_stress(void) {
         OuObject *o = order.items[i];
         if (!(o->gcflags & GCF_TENTATIVE)) {
             unsigned g = (o->gcflags & GCF_GEN_MASK) >> GCF_GEN_SHIFT;
-            list_move(GC_HEAD(o), &gens[g < GC_NGENS ? g : GC_NGENS - 1].head);
+            bool done = g == 2 && pass_active && (o->gcflags & GCF_PASS) == pass_mark;
+            list_move(GC_HEAD(o), done ? &scanned : &gens[g < GC_NGENS ? g : GC_NGENS - 1].head);
         }
     }
     free(order.items);
+#if defined(__GLIBC__)
+    /* A large array freed may stay resident in malloc's heap (glibc raises its mmap and trim
+     * thresholds after freeing a big mmapped block), which would make RSS figures under
+     * stress depend on the heap's size: hand it back. */
+    if (order.cap >= (1 << 17)) malloc_trim(0);
+#endif
     if (keep || list_empty(&unreachable)) return;
     for (GcHead *h = unreachable.next; h != &unreachable; h = h->next)
         GC_OBJ(h)->gcflags &= (uint16_t)~GCF_TENTATIVE;
@@ -588,6 +693,7 @@ static void collect_stress(void) {
 #endif
 
 static int64_t collect_body(int generation);
+static int64_t collect_increment(void);
 
 /* One collection of `generation`, timed for the pause statistics (-X memstats). After an older
  * generation's collection the allocator gives empty pages back to the OS; not after every young
@@ -595,7 +701,7 @@ static int64_t collect_body(int generation);
  * in again: the allocator's own threshold covers the time in between. */
 static int64_t collect_main(int generation) {
     double t0 = now_seconds();
-    int64_t n = collect_body(generation);
+    int64_t n = generation == 0 && pass_active && in_auto ? collect_increment() : collect_body(generation);
     if (generation > 0) gc_alloc_trim();
     double dt = now_seconds() - t0;
     pauses.total += dt;
@@ -613,11 +719,12 @@ static int64_t collect_body(int generation) {
         debug_printf("gc: collecting generation %d...\n", generation);
         debug_printf("gc: objects in each generation: %lld %lld %lld\n",
                      (long long)list_size(&gens[0].head), (long long)list_size(&gens[1].head),
-                     (long long)list_size(&gens[2].head));
+                     (long long)(list_size(&gens[2].head) + list_size(&scanned)));
         debug_printf("gc: objects in permanent generation: %lld\n", (long long)list_size(&permanent));
         t0 = now_seconds();
     }
     if (observer) observer(GC_PHASE_START, NULL, NULL, generation, observer_ctx);
+    if (generation == GC_NGENS - 1) pass_abort(); /* an atomic full collection */
     if (generation + 1 < GC_NGENS) gens[generation + 1].count++;
     for (int i = 0; i <= generation; i++) gens[i].count = 0;
 
@@ -636,11 +743,14 @@ static int64_t collect_body(int generation) {
     /* Survivors age, and tuples of atoms leave the collector's view. */
     int64_t alive = move_unreachable(young, &unreachable, oldgen);
     if (young != old) {
-        if (generation == GC_NGENS - 2) long_lived_pending += alive;
+        if (generation == GC_NGENS - 2) {
+            long_lived_pending += alive;
+            inc_promoted += alive;
+        }
         list_merge(young, old);
     } else {
         long_lived_pending = 0;
-        long_lived_total = alive;
+        long_lived_total = atomic_total = alive;
     }
 
     int64_t collected = list_empty(&unreachable) ? 0
@@ -653,6 +763,122 @@ static int64_t collect_body(int generation) {
     stats[generation].collections++;
     stats[generation].collected += collected;
     if (observer) observer(GC_PHASE_DONE, NULL, NULL, generation, observer_ctx);
+    return collected;
+}
+
+/* An increment's gathering of old objects: `work` receives them; `n` counts them up to
+ * `budget`; `visits` counts the children of the object being traversed. */
+typedef struct {
+    GcHead *work;
+    int64_t n, budget, visits;
+} PullCtx;
+
+static int visit_pull(OuObject *child, void *arg) {
+    PullCtx *c = arg;
+    if (++c->visits > INC_FANOUT) return 1;
+    const unsigned want = OU_GCF_TRACKED | (2u << GCF_GEN_SHIFT) | (pass_mark ^ GCF_PASS);
+    if (c->n < c->budget && (child->gcflags & (OU_GCF_TRACKED | GCF_GEN_MASK | GCF_PASS)) == want) {
+        list_move(GC_HEAD(child), c->work);
+        child->gcflags ^= GCF_PASS;
+        c->n++;
+    }
+    return 0;
+}
+
+/* One increment of the incremental pass, in place of an automatic collection of generation 0:
+ * the candidates are gens[0] plus a batch of old objects not yet scanned in this pass (the
+ * oldest first, then breadth first what they reach among those, within the budget). Young
+ * survivors move to gens[1] as usual, old ones to `scanned`; when nothing is left to scan the
+ * pass ends. Soundness: see the header comment. */
+static int64_t collect_increment(void) {
+    double t0 = 0;
+    if (gc_debug & GC_DEBUG_STATS) {
+        debug_printf("gc: collecting generation 0 (and part of generation 2)...\n");
+        t0 = now_seconds();
+    }
+    if (observer) observer(GC_PHASE_START, NULL, NULL, 0, observer_ctx);
+    gens[1].count++;
+    gens[0].count = 0;
+    GcHead *work = &gens[0].head, *cur = work->prev;
+    PullCtx c = {work, 0, INC_BUDGET, 0};
+    if (2 * inc_promoted > c.budget) c.budget = 2 * inc_promoted; /* outpace promotion */
+    inc_promoted = 0;
+    for (;;) {
+        /* Traverse the old objects gathered so far (the tail of work after the young ones):
+         * they pull what they reach, and one with too many children leaves the batch, so that
+         * an increment costs O(budget * INC_FANOUT) at most, whatever the heap holds. */
+        while (cur->next != work) {
+            cur = cur->next;
+            OuObject *o = GC_OBJ(cur);
+            if (o->rc == 0) continue; /* being deallocated: its children may be gone */
+            c.visits = 0;
+            if (traverse(o, visit_pull, &c)) {
+                GcHead *back = cur->prev;
+                list_move(cur, &scanned);
+                c.n--;
+                pass_survivors++;
+                cur = back;
+            }
+        }
+        if (c.n >= c.budget || list_empty(&gens[2].head)) break;
+        GcHead *h = gens[2].head.next;
+        list_move(h, work);
+        GC_OBJ(h)->gcflags = (uint16_t)((GC_OBJ(h)->gcflags & ~GCF_PASS) | pass_mark);
+        c.n++;
+    }
+
+    compute_refs(work, 0);
+    if (observer) {
+        observe_list(GC_PHASE_CANDIDATES, work, false);
+        observe_list(GC_PHASE_SUBTRACTED, work, true);
+    }
+    GcHead unreachable;
+    list_init(&unreachable);
+    move_unreachable(work, &unreachable, -1);
+    for (GcHead *h = work->next, *next; h != work; h = next) {
+        next = h->next;
+        OuObject *o = GC_OBJ(h);
+        if ((o->gcflags & GCF_GEN_MASK) == (2u << GCF_GEN_SHIFT)) {
+            list_move(h, &scanned);
+            pass_survivors++;
+        } else if (o->rc > 0 && tuple_untrackable(o)) { /* a dying tuple's items may be gone */
+            gc_untrack(o);
+        } else {
+            set_gen(o, 1);
+        }
+    }
+    list_merge(work, &gens[1].head);
+    for (GcHead *h = unreachable.next; h != &unreachable; h = h->next)
+        if ((GC_OBJ(h)->gcflags & GCF_GEN_MASK) == (2u << GCF_GEN_SHIFT)) pass_old_garbage++;
+
+    int64_t collected = 0;
+    if (!list_empty(&unreachable)) {
+        in_increment = true; /* what finalization leaves alive is scanned: set_gen marks it */
+        collected = finalize_garbage(&unreachable, &scanned, 2);
+        in_increment = false;
+    }
+    collected += stress_collected;
+    stress_collected = 0;
+    if (gc_debug & GC_DEBUG_STATS)
+        debug_printf("gc: done, %lld unreachable, 0 uncollectable, %.4fs elapsed\n",
+                     (long long)collected, now_seconds() - t0);
+    stats[0].collections++;
+    stats[0].collected += collected;
+    if (pass_active && list_empty(&gens[2].head)) {
+        /* The pass is complete: everything old is unscanned again for the next one. A pass
+         * that found little garbage makes the next full collection atomic (cycles larger than
+         * a batch, or split across increments, are found there) and waits for more growth. */
+        list_merge(&scanned, &gens[2].head);
+        pass_mark ^= GCF_PASS;
+        pass_active = false;
+        stats[2].collections++;
+        long_lived_total = pass_survivors;
+        long_lived_pending = 0;
+        bool fruitful = pass_old_garbage * 8 >= pass_pending;
+        next_atomic = !fruitful;
+        backoff = fruitful ? 1 : backoff * 2 > INC_BACKOFF_MAX ? INC_BACKOFF_MAX : backoff * 2;
+    }
+    if (observer) observer(GC_PHASE_DONE, NULL, NULL, 0, observer_ctx);
     return collected;
 }
 
@@ -723,9 +949,34 @@ int64_t gc_collect_auto(void) {
     if (gens[0].threshold <= 0) return 0; /* set_threshold(0): no automatic collection */
     for (int i = GC_NGENS - 1; i >= 0; i--) {
         if (gens[i].count <= gens[i].threshold) continue;
-        /* Full collections are rationed: see the header comment. */
-        if (i == GC_NGENS - 1 && long_lived_pending < long_lived_total / 4) continue;
-        return collect_with_callbacks(i);
+        if (i == GC_NGENS - 1) {
+            /* The old generation: rationed, and incremental on a large heap (see the header
+             * comment). While a pass runs, increments come with the young collections. */
+            if (pass_active || long_lived_pending < long_lived_total / 4 * backoff) continue;
+            bool atomic = next_atomic && long_lived_total > 4 * atomic_total;
+            if (!atomic && long_lived_total >= 4 * INC_BUDGET) {
+                pass_active = true;
+                pass_pending = long_lived_pending;
+                pass_survivors = pass_old_garbage = inc_promoted = 0;
+                gens[i].count = 0;
+                i = 1; /* the young collection that was due with it */
+            } else {
+                int64_t pending = long_lived_pending;
+                in_auto = true;
+                int64_t n = collect_with_callbacks(i);
+                in_auto = false;
+                next_atomic = false;
+                /* After little garbage, wait for more growth (a large structure being built
+                 * costs amortized less); a small heap keeps CPython's ration. */
+                bool fruitful = n * 8 >= pending || long_lived_total < 4 * INC_BUDGET;
+                backoff = fruitful ? 1 : backoff * 2 > INC_BACKOFF_MAX ? INC_BACKOFF_MAX : backoff * 2;
+                return n;
+            }
+        }
+        in_auto = true;
+        int64_t n = collect_with_callbacks(i);
+        in_auto = false;
+        return n;
     }
     return 0;
 }

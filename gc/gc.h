@@ -10,9 +10,15 @@
 
 #include "ouro.h"
 
+/* Two words, as CPython's PyGC_Head. `next` always links the list the object is on. `prev` is
+ * the backward link, except while a collection scans the list: from update_refs until
+ * move_unreachable's cursor passes the object it holds `refs`, the scratch count (see gc.c). */
 typedef struct GcHead {
-    struct GcHead *next, *prev;
-    int64_t refs; /* scratch count used only during a collection (see gc.c) */
+    struct GcHead *next;
+    union {
+        struct GcHead *prev;
+        int64_t refs;
+    };
 } GcHead;
 
 #define GC_HEAD(o) ((GcHead *)(o)-1)
@@ -88,8 +94,9 @@ extern bool gc_enabled;
  * points (calls, backward jumps), never in the middle of building an object. */
 extern volatile int gc_pending;
 /* Run the collection that is due: the oldest generation whose count passed its threshold
- * (the oldest one only when the full-collection ration allows it). Returns what gc_collect
- * returns, 0 when nothing was due. */
+ * (the oldest one only when the full-collection ration allows it; on a large heap it is an
+ * incremental pass, whose increments ride on the following gen0 collections, see gc.c).
+ * Returns what gc_collect returns, 0 when nothing was due. */
 int64_t gc_collect_auto(void);
 static inline void gc_maybe_collect(void) {
     if (gc_pending && gc_enabled && !gc_collecting) gc_collect_auto();
