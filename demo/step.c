@@ -794,6 +794,8 @@ static int step_source(const char *src, size_t len, const char *filename) {
     }
     Value globals = ((OuModule *)AS_OBJ(m))->dict;
     registry_reset();
+    /* The drawings show each instance's __dict__, as the heap model of the demo has it. */
+    if (ou_instances_use_dicts() < 0) ou_err_clear();
     gc_set_observer(on_gc, NULL);
     for (int i = 0; i < nchunks && !S.quit; i++) {
         Chunk *c = &chunks[i];

@@ -102,7 +102,7 @@ typedef struct OuObject {
 #define OU_GCF_FINALIZED 0x1
 #define OU_GCF_TRACKED 0x2
 #define OU_GCF_IMMORTAL 0x4
-/* 0x8 and 0x10 are the collector's private marks during a collection. */
+/* 0x8, 0x10 and 0x200 are the collector's private marks (gc/gc.c). */
 #define OU_GCF_UNREACHABLE 0x20 /* set by the collector on the unreachable set while it
                                    clears weak references and runs finalizers */
 #define OU_GCF_WEAKREFS 0x40    /* the object has (or had) weak references: see vm/weakref.c */
@@ -135,6 +135,11 @@ enum { OU_UN_NEG, OU_UN_POS, OU_UN_INVERT };
 #define OU_TPFLAG_BASETYPE (1u << 1) /* may be subclassed */
 #define OU_TPFLAG_HEAPTYPE (1u << 2) /* created by a class statement */
 #define OU_TPFLAG_EXC (1u << 3)      /* subclass of BaseException (layout OuException) */
+#define OU_TPFLAG_INLINE (1u << 4)   /* instances are OuInstances that start with their
+                                        attributes inline (a shape and slots, see OuInstance) */
+#define OU_TPFLAG_HASDEL (1u << 5)   /* a heap class in the MRO defines __del__ (kept by
+                                        vm/class.c's om_fixup_slots), so a dying instance
+                                        needs the lookup of its finalizer */
 
 /* ---------------------------------------------------------------------------------------------
  * Type objects. Builtin types are static OuType structs; classes made by `class` are heap
@@ -166,6 +171,12 @@ struct OuType {
     uint32_t basicsize;  /* bytes of an instance (fixed part), header included */
     uint32_t itemsize;   /* bytes per item for variable-size objects (str, tuple), else 0 */
     int32_t dictoffset;  /* offset of a `Value dict` field in instances, 0 if none */
+    uint32_t inline_cap; /* OU_TPFLAG_INLINE: attribute slots given to a new instance; learnt
+                            from the class's methods and grown when an instance overflows */
+    uint64_t shape_epoch; /* OU_TPFLAG_INLINE: the method-cache epoch (vm/type.c) at which the
+                             type was last found to have the generic attribute protocol and no
+                             data descriptor that an instance attribute could meet, so that
+                             vm/interp.c's shape-keyed caches serve it; 0: never */
     OuType *base;        /* the solid base (layout donor); NULL only for object */
     Value bases;         /* tuple of types */
     Value mro;           /* tuple of types, self first */
@@ -285,8 +296,23 @@ typedef struct {
 typedef struct { OuObject ob; Value func; Value self; } OuMethod;
 
 /* Instance of a heap type whose solid base is object. Other bases: the base layout followed by
- * the dict at type->dictoffset. */
-typedef struct { OuObject ob; Value dict; } OuInstance;
+ * the dict at type->dictoffset.
+ *
+ * Compact instances. A class whose instances are exactly this layout (builtin base object, no
+ * __slots__ words, not an exception: OU_TPFLAG_INLINE) gives each instance ob.aux slot words
+ * after `dict` (its capacity, fixed at allocation from type->inline_cap), and `dict` is then
+ * in one of two modes:
+ *   shape mode  `dict` is a tagged VmShape pointer (vm/shape.h, not an object: never counted,
+ *               never visited): the instance's attributes are the shape's names, in insertion
+ *               order, with their values (owned references) in slots[0..shape->count);
+ *   dict mode   `dict` is a real dict (or OU_UNDEF: none yet), as for every other instance;
+ *               the slots are unused (OU_UNDEF).
+ * Instances start in shape mode on the empty shape. They go to dict mode for good when an
+ * attribute is deleted, when they need more slots than their capacity, when a name cannot be
+ * added to a shape (limits in ouroconf.h) and whenever anything asks for the dict itself
+ * (ou_instance_dict: __dict__, vars(), dir(), the heap tools), so that code outside the
+ * attribute protocol always sees a dict. */
+typedef struct { OuObject ob; Value dict; Value slots[]; } OuInstance;
 
 /* BaseException and every subclass (user subclasses add nothing but use `dict`). */
 typedef struct {
@@ -542,6 +568,14 @@ Value ou_slice_new(Value start, Value stop, Value step); /* increfs */
 /* Normalize a slice against a sequence length (CPython's PySlice_GetIndicesEx). Returns the
  * slice length, or -1 with an exception set. */
 int64_t ou_slice_indices(Value slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step);
+/* The first half of ou_slice_indices: reads the bounds (calling __index__, which may run any
+ * code, so a mutable sequence must read its length after this). 0, or -1 with an exception. */
+int ou_slice_unpack(Value slice, int64_t *start, int64_t *stop, int64_t *step);
+/* The second half of ou_slice_indices: clamps integer bounds (step != 0, step >= -INT64_MAX;
+ * a missing start/stop given as INT64_MAX / INT64_MIN as that function does) to a sequence of
+ * length len. Returns the slice length; cannot fail. */
+int64_t ou_slice_adjust(int64_t len, int64_t start, int64_t stop, int64_t step, int64_t *startp,
+                        int64_t *stopp);
 
 Value ou_cell_new(Value v);                       /* increfs v (may be OU_UNDEF) */
 Value ou_cfunction_new(const char *name, ou_cfunc fn, Value self, const char *doc);
@@ -574,6 +608,14 @@ int ou_setattr(Value o, Value name, Value v); /* v == OU_UNDEF deletes */
  * attributes (binding functions via descr_get); AttributeError with CPython's message. */
 Value ou_generic_getattr(Value o, Value name);
 int ou_generic_setattr(Value o, Value name, Value v);
+/* The instance dict of o, BORROWED: a compact instance (see OuInstance) is converted to dict
+ * mode first. OU_UNDEF (no exception) when o has no dict field or no dict yet; OU_ERR when the
+ * conversion ran out of memory. */
+Value ou_instance_dict(Value o);
+/* The heap tools (objgraph, `ouro --step`) draw instances with their __dict__: this converts
+ * every compact instance alive to dict mode and makes later instances start in dict mode.
+ * 0/-1 (out of memory). */
+int ou_instances_use_dicts(void);
 /* A read-only live view of a mapping, as `C.__dict__` returns (vm/mappingproxy.c). */
 extern OuType ou_mappingproxy_type;
 Value ou_mappingproxy_new(Value mapping);

@@ -64,6 +64,23 @@
 #define OU_USE_POOLS 1
 #endif
 
+/* Compact instances (vm/shape.c). A shape (hidden class) holds at most OU_SHAPE_MAX_SLOTS
+ * names: an instance with more attributes uses a dict, as objects used as namespaces or
+ * filled by setattr() in loops are better served by one. At most OU_SHAPE_MAX_COUNT shapes are
+ * ever made (they are shared and immortal, so a program inventing attribute names without end
+ * must not grow them without bound); past that new names go to dicts. A class whose methods
+ * store no `self.NAME` gives its instances OU_INLINE_DEFAULT_CAP slots until instances show
+ * that they need more. */
+#ifndef OU_SHAPE_MAX_SLOTS
+#define OU_SHAPE_MAX_SLOTS 30
+#endif
+#ifndef OU_SHAPE_MAX_COUNT
+#define OU_SHAPE_MAX_COUNT 16384
+#endif
+#ifndef OU_INLINE_DEFAULT_CAP
+#define OU_INLINE_DEFAULT_CAP 4
+#endif
+
 #define OU_VERSION "0.1.0"
 
 #endif

@@ -1136,7 +1136,11 @@ static Value bi_dir(Value *args, int nargs, Value kwnames)
         r = add_mro_keys(acc, AS_TYPE(o));
     } else {
         if (t->dictoffset > 0) {
-            Value d = *(Value *)((char *)AS_OBJ(o) + t->dictoffset);
+            Value d = ou_instance_dict(o);
+            if (IS_ERR(d)) {
+                ou_decref(acc);
+                return OU_ERR;
+            }
             r = add_keys(acc, d);
         } else if (t->dictoffset < 0) {
             /* The dict of a str/tuple subclass instance follows its items. */

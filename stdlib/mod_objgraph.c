@@ -1035,6 +1035,9 @@ static const OuMethodDef objgraph_functions[] = {
 };
 
 Value mod_objgraph_init(void) {
+    /* objgraph draws and counts instances with their __dict__ (as CPython's objgraph does):
+     * compact instances (OuInstance) become ordinary ones from here on. */
+    if (ou_instances_use_dicts() < 0) return OU_ERR;
     Value m = ou_module_new("objgraph");
     if (IS_ERR(m)) return OU_ERR;
     Value name = ou_str_cstr("objgraph");

@@ -102,6 +102,8 @@ static Value sys_getsizeof(Value *args, int nargs, Value kwnames)
      * out-of-line tables. */
     OuObject *o = AS_OBJ(v);
     int64_t size = t->basicsize ? t->basicsize : (int64_t)sizeof(OuObject);
+    /* A compact instance's attribute slots follow its fixed part (aux: how many, OuInstance). */
+    if (t->flags & OU_TPFLAG_INLINE) size += (int64_t)o->aux * (int64_t)sizeof(Value);
     if (t == &ou_str_type) size = (int64_t)sizeof(OuStr) + AS_STR(v)->len + 1;
     else if (t == &ou_tuple_type)
         size = (int64_t)sizeof(OuTuple) + AS_TUPLE(v)->len * (int64_t)sizeof(Value);

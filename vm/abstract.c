@@ -141,7 +141,8 @@ Value ou_call_method(Value obj, const char *name, Value *args, int nargs) {
         Value f = om_lookup(t, n, NULL);
         if (!IS_UNDEF(f) && ou_typeof(f) == &ou_function_type) {
             Value *dp = om_dictptr(obj);
-            if (!dp || !IS_OBJ(*dp) || IS_UNDEF(ou_dict_get(*dp, n))) {
+            if (!dp || (VM_IS_SHAPE(*dp) ? vm_shape_index(VM_AS_SHAPE(*dp), n) < 0
+                                         : !IS_OBJ(*dp) || IS_UNDEF(ou_dict_get(*dp, n)))) {
                 ou_incref(f);
                 Value r = om_call_self(f, obj, args, nargs, OU_UNDEF);
                 ou_decref(f);
@@ -565,6 +566,9 @@ Value ou_sequence_tuple(Value iterable) {
 
 bool ou_is_subtype(OuType *a, OuType *b) {
     if (a == b || b == &ou_object_type) return true;
+    /* The question every raise, except clause and traceback entry asks: the flag answers it
+     * (every subclass of BaseException has BaseException's layout, hence the flag). */
+    if (b == ou_BaseException) return (a->flags & OU_TPFLAG_EXC) != 0;
     if (IS_TUPLE(a->mro)) {
         OuTuple *m = AS_TUPLE(a->mro);
         for (int64_t i = 0; i < m->len; i++)

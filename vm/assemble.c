@@ -333,6 +333,52 @@ static int compute_depths(AsBuf *b, int *maxstack, int *maxblock) {
     return 0;
 }
 
+/* The superinstruction pass (see the end of vm/opcodes.h): rewrites the opcode of the first
+ * instruction of each group, keeping its argument and leaving the rest of the group as it is,
+ * so jump targets, stack depths and line numbers stay valid. Groups do not overlap, except
+ * that the COMPARE_OP of a COMPARE_SMALLINT_JUMP is itself a COMPARE_OP_JUMP (what the triple
+ * falls back to). The pairs that save the most (small-int arithmetic and comparisons feeding
+ * a jump) are chosen first; then loads and stores of locals. */
+static void fuse_superinstructions(uint32_t *code, int n) {
+#define OPAT(i) ((i) < n ? (int)OU_OP(code[i]) : -1)
+#define IS_CJUMP(op) ((op) == OP_POP_JUMP_IF_FALSE || (op) == OP_POP_JUMP_IF_TRUE)
+#define SETOP(i, op) (code[i] = OU_INSTR((op), OU_ARG(code[i])))
+    for (int i = 0; i + 1 < n; i++) {
+        int op = OPAT(i), next = OPAT(i + 1);
+        if (op == OP_LOAD_SMALLINT && next == OP_COMPARE_OP && IS_CJUMP(OPAT(i + 2))) {
+            SETOP(i, OP_COMPARE_SMALLINT_JUMP);
+            SETOP(i + 1, OP_COMPARE_OP_JUMP);
+            i += 2;
+        } else if (op == OP_LOAD_SMALLINT && next == OP_BINARY_OP) {
+            SETOP(i, OP_BINARY_OP_SMALLINT);
+            i++;
+        } else if (op == OP_LOAD_SMALLINT && next == OP_BINARY_SUBSCR) {
+            SETOP(i, OP_BINARY_SUBSCR_SMALLINT);
+            i++;
+        } else if (op == OP_COMPARE_OP && IS_CJUMP(next)) {
+            SETOP(i, OP_COMPARE_OP_JUMP);
+            i++;
+        } else if (op == OP_IS_OP && IS_CJUMP(next)) {
+            SETOP(i, OP_IS_OP_JUMP);
+            i++;
+        } else if (op == OP_CONTAINS_OP && IS_CJUMP(next)) {
+            SETOP(i, OP_CONTAINS_OP_JUMP);
+            i++;
+        }
+    }
+    for (int i = 0; i + 1 < n; i++) {
+        int op = OPAT(i), next = OPAT(i + 1);
+        if (next != OP_LOAD_FAST) continue;
+        if (op == OP_LOAD_FAST) SETOP(i, OP_LOAD_FAST_LOAD_FAST);
+        else if (op == OP_STORE_FAST) SETOP(i, OP_STORE_FAST_LOAD_FAST);
+        else continue;
+        i++;
+    }
+#undef OPAT
+#undef IS_CJUMP
+#undef SETOP
+}
+
 static Value list_to_tuple(Value list) {
     OuList *l = AS_LIST(list);
     return ou_tuple_from(l->items, l->len);
@@ -352,6 +398,7 @@ OuCode *as_finish(AsBuf *b, const AsCodeInfo *info) {
     }
     int maxstack, maxblock;
     if (compute_depths(b, &maxstack, &maxblock) < 0) return NULL;
+    fuse_superinstructions(b->code, b->n);
 
     OuCode *co = ou_obj_alloc(&ou_code_type, sizeof(OuCode));
     if (!co) return NULL;

@@ -382,9 +382,24 @@ static inline bool words_only(OuType *bb) { return bb == &ou_object_type; }
 #define WORDS_BEGIN(o) ((Value *)((char *)(o) + sizeof(OuObject)))
 #define WORDS_END(o, t) ((Value *)((char *)(o) + (t)->basicsize))
 
+/* Drops the attributes of a compact instance in shape mode, leaving it on shape `to` (the
+ * empty shape, or OU_UNDEF when it dies). The word changes first: a value's __del__ may look
+ * at the instance. */
+static void drop_inline_attrs(OuObject *o, VmShape *s, Value to) {
+    OuInstance *in = (OuInstance *)o;
+    in->dict = to;
+    for (uint32_t i = 0; i < s->count; i++) {
+        Value v = in->slots[i];
+        in->slots[i] = OU_UNDEF;
+        ou_decref(v);
+    }
+}
+
 static void subtype_dealloc(OuObject *o) {
     OuType *t = o->type;
     OuType *bb = om_builtin_base(t);
+    VmShape *s = vm_inst_shape(o);
+    if (s) drop_inline_attrs(o, s, OU_UNDEF);
     if (words_only(bb)) {
         for (Value *w = WORDS_BEGIN(o); w < WORDS_END(o, t); w++) {
             Value d = *w;
@@ -413,6 +428,12 @@ static int subtype_traverse(OuObject *o, ou_visitfn visit, void *arg) {
     if (words_only(bb)) {
         for (Value *w = WORDS_BEGIN(o); w < WORDS_END(o, t); w++)
             if (IS_OBJ(*w) && (r = visit(AS_OBJ(*w), arg))) return r;
+        VmShape *s = vm_inst_shape(o);
+        if (s) {
+            Value *slots = ((OuInstance *)o)->slots;
+            for (uint32_t i = 0; i < s->count; i++)
+                if (IS_OBJ(slots[i]) && (r = visit(AS_OBJ(slots[i]), arg))) return r;
+        }
         return 0;
     }
     Value *dp = own_dictptr(o, t, bb);
@@ -423,6 +444,12 @@ static int subtype_traverse(OuObject *o, ou_visitfn visit, void *arg) {
 static void subtype_clear(OuObject *o) {
     OuType *t = o->type;
     OuType *bb = om_builtin_base(t);
+    VmShape *s = vm_inst_shape(o);
+    if (s) {
+        /* Still a valid instance afterwards: one with no attributes. */
+        drop_inline_attrs(o, s, VM_MK_SHAPE(&vm_shape_root));
+        return;
+    }
     if (words_only(bb)) {
         for (Value *w = WORDS_BEGIN(o); w < WORDS_END(o, t); w++) {
             Value d = *w;
@@ -519,6 +546,8 @@ void om_fixup_slots(OuType *t) {
     /* Instances of a class whose builtin base has a constructor but whose best base is a heap
      * class still go through that constructor (with the heap type). */
     if (!t->new) t->new = om_object_new;
+    if (defines1(t, om.del)) t->flags |= OU_TPFLAG_HASDEL;
+    else t->flags &= ~OU_TPFLAG_HASDEL;
 }
 
 void om_update_subclasses(OuType *t) {
@@ -1183,6 +1212,12 @@ Value om_type_new(OuType *meta, Value *args, int nargs, Value kwnames) {
     if (remember_heap_type(t) < 0) goto fail;
     om_type_modified();
     om_fixup_slots(t);
+    /* Instances of exactly OuInstance's layout keep their attributes inline (OuInstance). */
+    if (om_builtin_base(t) == &ou_object_type && !(t->flags & OU_TPFLAG_EXC) &&
+        t->basicsize == sizeof(OuInstance) && t->dictoffset == (int32_t)offsetof(OuInstance, dict)) {
+        t->flags |= OU_TPFLAG_INLINE;
+        vm_shape_estimate_cap(t);
+    }
 
     if (ou_typeof(classcell) == &ou_cell_type) {
         OuCell *c = (OuCell *)AS_OBJ(classcell);

@@ -59,10 +59,12 @@ static void print_readable(OuCode *co, int op, int arg) {
         print_value(AS_TUPLE(co->consts)->items[arg]);
         fputs(")", stdout);
         break;
-    case OP_LOAD_SMALLINT:
+    case OP_LOAD_SMALLINT: case OP_BINARY_OP_SMALLINT: case OP_COMPARE_SMALLINT_JUMP:
+    case OP_BINARY_SUBSCR_SMALLINT:
         printf("(%d)", arg - 0x800000);
         break;
-    case OP_LOAD_FAST: case OP_STORE_FAST: case OP_DELETE_FAST:
+    case OP_LOAD_FAST: case OP_STORE_FAST: case OP_DELETE_FAST: case OP_LOAD_FAST_LOAD_FAST:
+    case OP_STORE_FAST_LOAD_FAST:
         fputs("(", stdout);
         print_tuple_item(co->varnames, arg);
         fputs(")", stdout);
@@ -87,13 +89,13 @@ static void print_readable(OuCode *co, int op, int arg) {
             printf("(%s%s)", binop_names[base], (arg & OU_BIN_INPLACE) ? "=" : "");
         break;
     }
-    case OP_COMPARE_OP:
+    case OP_COMPARE_OP: case OP_COMPARE_OP_JUMP:
         if (arg >= 0 && arg < 6) printf("(%s)", cmp_names[arg]);
         break;
-    case OP_IS_OP:
+    case OP_IS_OP: case OP_IS_OP_JUMP:
         fputs(arg ? "(is not)" : "(is)", stdout);
         break;
-    case OP_CONTAINS_OP:
+    case OP_CONTAINS_OP: case OP_CONTAINS_OP_JUMP:
         fputs(arg ? "(not in)" : "(in)", stdout);
         break;
     case OP_JUMP: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:

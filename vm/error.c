@@ -116,6 +116,8 @@ static int buf_vformat(Buf *b, const char *fmt, va_list ap) {
 }
 
 static Value str_vprintf(const char *fmt, va_list ap) {
+    /* A message without conversions (most errors raised in loops) needs no buffer. */
+    if (!strchr(fmt, '%')) return ou_str_new(fmt, (int64_t)strlen(fmt));
     Buf b = {0};
     if (buf_vformat(&b, fmt, ap) < 0) {
         free(b.p);

@@ -354,8 +354,16 @@ static Value int_repr(Value v) {
     int64_t x = 0;
     char buf[32];
     if (!ou_int_value(v, &x)) return ns_big_repr(v);
-    int n = snprintf(buf, sizeof buf, "%lld", (long long)x);
-    return ou_str_new(buf, n);
+    /* Digits right to left by hand: snprintf's format parsing cost more than the digits
+     * (str(i) in a loop). The magnitude is unsigned so that INT64_MIN negates cleanly. */
+    char *p = buf + sizeof buf;
+    uint64_t m = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+    do {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (x < 0) *--p = '-';
+    return ou_str_new(p, buf + sizeof buf - p);
 }
 
 static int int_truth(Value v) {

@@ -15,10 +15,12 @@
  * Stack discipline: every slot in [stackbase, sp) is an owned reference (or OU_UNDEF), at
  * every `goto error`. An instruction that consumed operands adjusts sp before jumping there.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "gc.h"
 #include "interp.h"
+#include "shape.h"
 
 /* A code object's inline caches (co->cache, one calloc'd block made on first need): a
  * GlobalCache per name (LOAD_GLOBAL's operand indexes co->names), then an AttrCache per
@@ -38,14 +40,24 @@ typedef struct {
  * version `tdver` (catches builtin types' dicts filled by ou_dict_set):
  *   AC_DICT    the type has no data descriptor named so and generic get/setattr: the
  *              attribute lives in the instance dict, last seen at entries[hint];
+ *   AC_SLOT    as AC_DICT, for a compact instance (vm/shape.h) in shape mode: while its shape
+ *              is `shape`, the attribute is slots[hint];
+ *   AC_ADD     STORE_ATTR of a new attribute on a compact instance of shape `shape`: it goes
+ *              to slots[hint] (if the instance has that many) and the instance takes the
+ *              shape VM_AS_SHAPE(value), the child of `shape` for the name;
+ *   AC_CLASSVAL  LOAD_ATTR of a plain class attribute (no descr_get: a number, a str...),
+ *              `value` (borrowed like AC_METHOD's), on a compact instance of shape `shape`,
+ *              which lacks the name;
  *   AC_METHOD  the name is a plain function (or unbound builtin method) on the type, `value`
  *              (borrowed from the class dict, which the epoch keeps unchanged); it applies
- *              unless the instance dict shadows it. */
-enum { AC_NONE, AC_DICT, AC_METHOD };
+ *              unless the instance shadows it, which is known not to be the case for an
+ *              instance of shape `shape` (NULL: none checked yet; dict mode: probe). */
+enum { AC_NONE, AC_DICT, AC_METHOD, AC_SLOT, AC_ADD, AC_CLASSVAL };
 typedef struct {
     OuType *type;
     uint64_t epoch, tdver;
     Value value;
+    VmShape *shape;
     int32_t hint, kind;
 } AttrCache;
 
@@ -83,9 +95,44 @@ static inline bool is_dunder_name(Value name) {
     return p[0] == '_' && p[1] == '_';
 }
 
+/* Sets t->shape_epoch when the AC_SLOT/AC_ADD entries of every site may serve t's instances
+ * (whatever type filled them): generic getattr/setattr, and no data descriptor in the MRO but
+ * __dict__, __weakref__ and __class__, names that attribute stores never put in a shape. A
+ * site where several classes share a shape (subclasses setting the attributes in a common
+ * base's __init__) then needs no refill per class. */
+#define SHAPE_EPOCH_NO (1ULL << 63) /* in shape_epoch: found not to qualify in that epoch */
+static bool shape_type_verify(OuType *t) {
+    if ((t->shape_epoch & ~SHAPE_EPOCH_NO) == *om_type_epoch) return t->shape_epoch == *om_type_epoch;
+    t->shape_epoch = *om_type_epoch | SHAPE_EPOCH_NO;
+    if (!(t->flags & OU_TPFLAG_INLINE) || t->getattr != ou_generic_getattr ||
+        t->setattr != ou_generic_setattr || !IS_TUPLE(t->mro))
+        return false;
+    OuTuple *mro = AS_TUPLE(t->mro);
+    for (int64_t i = 0; i < mro->len; i++) {
+        Value d = AS_TYPE(mro->items[i])->dict, k, v;
+        int64_t pos = 0;
+        while (IS_DICT(d) && ou_dict_next(d, &pos, &k, &v))
+            if (ou_typeof(v)->descr_set &&
+                !(IS_STR(k) && (ou_str_eq_cstr(k, "__dict__") || ou_str_eq_cstr(k, "__weakref__") ||
+                                ou_str_eq_cstr(k, "__class__"))))
+                return false;
+    }
+    t->shape_epoch = *om_type_epoch;
+    return true;
+}
+
+/* An AC_SLOT/AC_ADD entry applies to an instance of t: t passed shape_type_verify in this
+ * epoch, or it is the entry's own type (whose MRO lookup the entry validated). Either way t is
+ * an OU_TPFLAG_INLINE type, so its instances have OuInstance's dict word. */
+static inline bool ac_shape_type_ok(const AttrCache *ac, OuType *t) {
+    return t->shape_epoch == *om_type_epoch || ac_valid(ac, t);
+}
+
 /* Fills the AttrCache of a LOAD_ATTR/STORE_ATTR (method false) or LOAD_METHOD (method true)
- * site after the generic path ran, for receivers with the generic attribute protocol. */
-static void attr_cache_fill(OuCode *co, const uint32_t *ip, Value o, Value name, bool method) {
+ * site after the generic path ran, for receivers with the generic attribute protocol.
+ * `before` is the instance's dict word before a STORE_ATTR (else OU_UNDEF). */
+static void attr_cache_fill(OuCode *co, const uint32_t *ip, Value o, Value name, bool method,
+                           Value before) {
     if (!IS_OBJ(o)) return;
     OuType *t = AS_OBJ(o)->type;
     if (!IS_DICT(t->dict) || t->dictoffset < 0 || is_dunder_name(name)) return;
@@ -103,8 +150,39 @@ static void attr_cache_fill(OuCode *co, const uint32_t *ip, Value o, Value name,
             return;
         ac->kind = AC_METHOD;
         ac->value = descr;
+        ac->shape = vm_inst_shape(AS_OBJ(o));
     } else {
         if (t->dictoffset == 0 || (!IS_UNDEF(descr) && ou_typeof(descr)->descr_set)) return;
+        VmShape *s = vm_inst_shape(AS_OBJ(o));
+        if (s) {
+            int32_t i = vm_shape_index(s, name);
+            if (i < 0) {
+                /* Found on the class: a plain value is the answer while the shape lacks it. */
+                if (IS_UNDEF(descr) || ou_typeof(descr)->descr_get) return;
+                ac->kind = AC_CLASSVAL;
+                ac->value = descr;
+                ac->shape = s;
+                ac->type = t;
+                ac->epoch = *om_type_epoch;
+                ac->tdver = AS_DICT(t->dict)->version;
+                return;
+            }
+            shape_type_verify(t);
+            VmShape *b = VM_IS_SHAPE(before) ? VM_AS_SHAPE(before) : NULL;
+            if (b && s->parent == b && (uint32_t)i == b->count) {
+                ac->kind = AC_ADD;
+                ac->shape = b;
+                ac->value = VM_MK_SHAPE(s);
+            } else {
+                ac->kind = AC_SLOT;
+                ac->shape = s;
+            }
+            ac->hint = i;
+            ac->type = t;
+            ac->epoch = *om_type_epoch;
+            ac->tdver = AS_DICT(t->dict)->version;
+            return;
+        }
         Value d = *(Value *)((char *)AS_OBJ(o) + t->dictoffset);
         ac->kind = AC_DICT;
         ac->hint = IS_OBJ(d) ? dict_index_of(AS_DICT(d), name) : -1;
@@ -606,7 +684,114 @@ static inline bool str_can_append(Value a, Value b, const uint32_t *ip, Value *f
         return false;
     uint32_t rc = AS_OBJ(a)->rc;
     if (rc == 1) return true;
-    return rc == 2 && OU_OP(*ip) == OP_STORE_FAST && fast[OU_ARG(*ip)] == a;
+    return rc == 2 && (OU_OP(*ip) == OP_STORE_FAST || OU_OP(*ip) == OP_STORE_FAST_LOAD_FAST) &&
+           fast[OU_ARG(*ip)] == a;
+}
+
+/* x OP y for the six comparisons (OU_LT..OU_GE), on ints or on doubles (NaN compares as in
+ * Python: only != holds). */
+#define CMP_BY_OP(op, x, y)                                                                     \
+    ((op) == OU_LT ? (x) < (y) : (op) == OU_LE ? (x) <= (y) : (op) == OU_EQ ? (x) == (y)        \
+   : (op) == OU_NE ? (x) != (y) : (op) == OU_GT ? (x) > (y) : (x) >= (y))
+
+/* Small-int x OP y for BINARY_OP's fast path: false when the result needs the general path
+ * (division by zero, overflow of the multiplication or shift, other operators). The result
+ * may not fit a small int (the caller boxes it or falls back). */
+static inline bool smallint_binop(int op, int64_t x, int64_t y, int64_t *z) {
+    switch (op) {
+    case OU_BIN_ADD: *z = x + y; return true;
+    case OU_BIN_SUB: *z = x - y; return true;
+    case OU_BIN_MUL: return !__builtin_mul_overflow(x, y, z);
+    case OU_BIN_FLOORDIV:
+        if (y == 0) return false;
+        *z = floordiv64(x, y);
+        return true;
+    case OU_BIN_MOD:
+        if (y == 0) return false;
+        *z = mod64(x, y);
+        return true;
+    case OU_BIN_AND: *z = x & y; return true;
+    case OU_BIN_OR: *z = x | y; return true;
+    case OU_BIN_XOR: *z = x ^ y; return true;
+    case OU_BIN_LSHIFT:
+        return y >= 0 && y <= 62 && !__builtin_mul_overflow(x, INT64_C(1) << y, z);
+    case OU_BIN_RSHIFT:
+        if (y < 0) return false;
+        *z = y > 63 ? (x < 0 ? -1 : 0) : x >> y;
+        return true;
+    default: return false;
+    }
+}
+
+/* May a call of fn with nargs positional arguments and no keywords take the loop's inline
+ * frame path (push_simple_frame)? The arguments must fill the parameters exactly, the code
+ * must have no cells of its own (free variables come from a closure tuple that has them), and
+ * the depth and the value stack must have room: otherwise vm_frame_push_call binds and
+ * reports the error. */
+static inline bool simple_call_ok(OuFunction *fn, int nargs) {
+    OuCode *co = fn->code;
+    return nargs == co->argcount && co->kwonlyargcount == 0 &&
+           !(co->flags & (OU_CO_VARARGS | OU_CO_VARKW)) && co->ncellvars == 0 &&
+           (co->nfreevars == 0 ||
+            (IS_TUPLE(fn->closure) && AS_TUPLE(fn->closure)->len >= co->nfreevars)) &&
+           vm.depth + vm.c_depth < vm.recursion_limit && vm.depth < OU_MAX_FRAMES_HARD &&
+           (int64_t)co->nlocals + co->nfreevars + (int64_t)co->blocksize * VM_BLOCK_SLOTS +
+                   co->stacksize <= (vm.stack + OU_STACK_SIZE) - vm.stack_top;
+}
+
+/* Lays out fn's frame at vm.stack_top, as frame_alloc and make_cells would, and makes it the
+ * running frame; the caller has put the nargs arguments (owned) in its first slots and hands
+ * the frame one reference to fn. locals: OU_UNDEF, or VM_LOCALS_INIT for an __init__ run by
+ * a class call. */
+static inline VmFrame *push_simple_frame(VmFrame *back, OuFunction *fn, int nargs, Value locals) {
+    OuCode *co = fn->code;
+    Value *base = vm.stack_top;
+    VmFrame *nf = &vm_frames[vm.depth];
+    int32_t nloc = co->nlocals;
+    for (int32_t i = nargs; i < nloc; i++) base[i] = OU_UNDEF;
+    if (co->nfreevars) {
+        Value *cl = AS_TUPLE(fn->closure)->items;
+        for (int32_t i = 0; i < co->nfreevars; i++) base[nloc + i] = ou_newref(cl[i]);
+        nloc += co->nfreevars; /* the blocks and the stack start after them */
+    }
+    nf->back = back;
+    nf->code = co;
+    nf->func = fn;
+    nf->globals = fn->globals;
+    nf->builtins = fn->builtins;
+    nf->locals = locals;
+    nf->base = base;
+    nf->ip = 0;
+    nf->nblocks = 0;
+    nf->blocks = (VmBlock *)(base + nloc);
+    nf->handled_exc = OU_UNDEF;
+    nf->stackbase = base + nloc + co->blocksize * VM_BLOCK_SLOTS;
+    nf->sp = nf->stackbase;
+    vm.stack_top = nf->stackbase + co->stacksize;
+    vm.depth++;
+    vm.frame = nf;
+    return nf;
+}
+
+/* The bounds of a slice about to be built from k (2 or 3) stack values, when each is a small
+ * int or None and the step is not zero, as ou_slice_indices reads them before clamping (a
+ * missing stop is INT64_MAX, or INT64_MIN going backwards). Small ints cannot overflow the
+ * clamping arithmetic. False when the general path must run. */
+static inline bool slice_fast_bounds(const Value *b, int k, int64_t *start, int64_t *stop,
+                                     int64_t *step) {
+    if (k == 3 && !IS_NONE(b[2])) {
+        if (!IS_SMALLINT(b[2]) || b[2] == MK_SMALLINT(0)) return false;
+        *step = AS_SMALLINT(b[2]);
+    } else {
+        *step = 1;
+    }
+    if (IS_SMALLINT(b[0])) *start = AS_SMALLINT(b[0]);
+    else if (IS_NONE(b[0])) *start = *step < 0 ? INT64_MAX : 0;
+    else return false;
+    if (IS_SMALLINT(b[1])) *stop = AS_SMALLINT(b[1]);
+    else if (IS_NONE(b[1])) *stop = *step < 0 ? INT64_MIN : INT64_MAX;
+    else return false;
+    return true;
 }
 
 /* Debug builds check the compiler's stack and block sizes at every instruction: a frame that
@@ -690,6 +875,7 @@ Value vm_eval(VmFrame *entry) {
     Value *fslot, *cargs, callable, ckw;
     int cnargs;
     bool slot_free;
+    bool jump_t; /* a fused comparison's outcome, for its jump (compare_jump) */
 
     intern_names();
     LOAD_FRAME();
@@ -926,6 +1112,22 @@ dispatch:
         if (IS_OBJ(o) && co->cache) {
             AttrCache *ac = attr_cache(co, ip);
             OuObject *ob = AS_OBJ(o);
+            if (ac->kind == AC_SLOT && ac_shape_type_ok(ac, ob->type) &&
+                ((OuInstance *)ob)->dict == VM_MK_SHAPE(ac->shape)) {
+                v = ((OuInstance *)ob)->slots[ac->hint];
+                ou_incref(v);
+                sp[-1] = v;
+                ou_decref(o);
+                DISPATCH();
+            }
+            if (ac->kind == AC_CLASSVAL && ac_valid(ac, ob->type) &&
+                ((OuInstance *)ob)->dict == VM_MK_SHAPE(ac->shape)) {
+                v = ac->value;
+                ou_incref(v);
+                sp[-1] = v;
+                ou_decref(o);
+                DISPATCH();
+            }
             if (ac->kind == AC_DICT && ac_valid(ac, ob->type)) {
                 Value d = *(Value *)((char *)ob + ob->type->dictoffset);
                 if (IS_OBJ(d)) {
@@ -958,7 +1160,7 @@ dispatch:
         }
         v = ou_getattr(o, names[ARG]);
         if (IS_ERR(v)) goto error;
-        attr_cache_fill(co, ip, o, names[ARG], false);
+        attr_cache_fill(co, ip, o, names[ARG], false, OU_UNDEF);
         sp[-1] = v;
         ou_decref(o);
         DISPATCH();
@@ -968,7 +1170,28 @@ dispatch:
         if (IS_OBJ(o) && co->cache) {
             AttrCache *ac = attr_cache(co, ip);
             OuObject *ob = AS_OBJ(o);
-            if (ac->kind == AC_DICT && ac_valid(ac, ob->type)) {
+            if ((ac->kind == AC_SLOT || ac->kind == AC_ADD) && ac_shape_type_ok(ac, ob->type) &&
+                ((OuInstance *)ob)->dict == VM_MK_SHAPE(ac->shape)) {
+                OuInstance *in = (OuInstance *)ob;
+                int32_t h = ac->hint;
+                if (ac->kind == AC_SLOT) {
+                    Value old = in->slots[h];
+                    in->slots[h] = v; /* the stack's reference moves into the slot */
+                    sp -= 2;
+                    ou_decref(o);
+                    ou_decref(old);
+                    DISPATCH();
+                }
+                if ((uint32_t)h < ob->aux) {
+                    in->slots[h] = v;
+                    in->dict = ac->value;
+                    sp -= 2;
+                    ou_decref(o);
+                    DISPATCH();
+                }
+            }
+            if (ac->kind == AC_DICT && ac_valid(ac, ob->type) &&
+                !VM_IS_SHAPE(*(Value *)((char *)ob + ob->type->dictoffset))) {
                 Value *dp = (Value *)((char *)ob + ob->type->dictoffset);
                 Value d = *dp;
                 int32_t h = ac->hint;
@@ -1005,8 +1228,10 @@ dispatch:
             }
         }
         sp -= 2;
+        Value before = IS_OBJ(o) && vm_inst_shape(AS_OBJ(o)) ? ((OuInstance *)AS_OBJ(o))->dict
+                                                             : OU_UNDEF;
         int r = ou_setattr(o, names[ARG], v);
-        if (r == 0) attr_cache_fill(co, ip, o, names[ARG], false);
+        if (r == 0) attr_cache_fill(co, ip, o, names[ARG], false, before);
         ou_decref(o);
         ou_decref(v);
         if (r < 0) goto error;
@@ -1024,9 +1249,23 @@ dispatch:
         OuType *t = ou_typeof(o);
         if (IS_OBJ(o) && co->cache) {
             AttrCache *ac = attr_cache(co, ip);
-            if (ac->kind == AC_METHOD && ac_valid(ac, t)) {
+            /* Another class than the one that filled the entry finds the same function when
+             * it inherits it (methods of a common base called on several subclasses). */
+            if (ac->kind == AC_METHOD &&
+                (ac_valid(ac, t) ||
+                 (t->shape_epoch == *om_type_epoch && ac->epoch == *om_type_epoch &&
+                  ou_type_lookup(t, name) == ac->value))) {
                 Value d = t->dictoffset ? *(Value *)((char *)AS_OBJ(o) + t->dictoffset) : OU_UNDEF;
-                Value sh = IS_OBJ(d) ? ou_dict_get(d, name) : OU_UNDEF;
+                Value sh = OU_UNDEF;
+                if (VM_IS_SHAPE(d)) {
+                    /* Shapes are immutable: one that lacks the name never shadows it. */
+                    if (VM_AS_SHAPE(d) != ac->shape) {
+                        if (vm_shape_index(VM_AS_SHAPE(d), name) >= 0) sh = OU_NONE;
+                        else ac->shape = VM_AS_SHAPE(d);
+                    }
+                } else if (IS_OBJ(d)) {
+                    sh = ou_dict_get(d, name);
+                }
                 if (IS_ERR(sh)) goto error;
                 if (IS_UNDEF(sh)) {
                     Value f = ac->value;
@@ -1051,10 +1290,12 @@ dispatch:
                         Value v = ou_dict_get(d, name);
                         if (IS_ERR(v)) goto error;
                         shadowed = !IS_UNDEF(v);
+                    } else if (VM_IS_SHAPE(d)) {
+                        shadowed = vm_shape_index(VM_AS_SHAPE(d), name) >= 0;
                     }
                 }
                 if (!shadowed) {
-                    attr_cache_fill(co, ip, o, name, true);
+                    attr_cache_fill(co, ip, o, name, true, OU_UNDEF);
                     ou_incref(f);
                     sp[-1] = f;
                     PUSH(o);
@@ -1146,6 +1387,43 @@ dispatch:
         DISPATCH();
     }
     CASE(BUILD_SLICE) {
+        /* o[a:b(:c)] read or assigned, on an exact list (reads: or tuple), with small-int or
+         * None bounds, goes to the items without a slice object: this instruction then also
+         * does the BINARY_SUBSCR / STORE_SUBSCR that follows it, and skips it. */
+        if (OU_OP(*ip) == OP_BINARY_SUBSCR || OU_OP(*ip) == OP_STORE_SUBSCR) {
+            int64_t start, stop, step, n;
+            Value o = sp[-ARG - 1];
+            if ((IS_LIST(o) || (IS_TUPLE(o) && OU_OP(*ip) == OP_BINARY_SUBSCR)) &&
+                slice_fast_bounds(sp - ARG, ARG, &start, &stop, &step)) {
+                int64_t len = IS_LIST(o) ? AS_LIST(o)->len : AS_TUPLE(o)->len;
+                n = ou_slice_adjust(len, start, stop, step, &start, &stop);
+                if (OU_OP(*ip) == OP_BINARY_SUBSCR) {
+                    Value r;
+                    if (IS_LIST(o))
+                        r = vm_list_slice(o, start, step, n);
+                    else if (n == len && step == 1)
+                        r = ou_newref(o);
+                    else if (step == 1)
+                        r = ou_tuple_from(AS_TUPLE(o)->items + start, n);
+                    else
+                        goto build_slice;
+                    if (IS_ERR(r)) goto error;
+                    sp -= ARG + 1; /* the bounds are immediates */
+                    ou_decref(o);
+                    PUSH(r);
+                } else {
+                    Value v = sp[-ARG - 2];
+                    sp -= ARG + 2;
+                    int rc = vm_list_setslice(o, start, step, n, v);
+                    ou_decref(o);
+                    ou_decref(v);
+                    if (rc < 0) goto error;
+                }
+                ip++;
+                DISPATCH();
+            }
+        }
+    build_slice:;
         Value step = ARG == 3 ? POP() : OU_NONE;
         Value stop = POP(), start = POP();
         Value s = ou_slice_new(start, stop, step);
@@ -1194,8 +1472,11 @@ dispatch:
             r = SMALLINT_FITS(z) ? MK_SMALLINT(z) : ou_int(z);
             goto binop_done;
         }
-        if (IS_FLOAT(a) && IS_FLOAT(b)) {
-            double x = AS_FLOAT(a), y = AS_FLOAT(b);
+        /* Floats, or a float and a small int: a small int converts to double exactly (48
+         * bits), as Python converts it. */
+        if ((IS_FLOAT(a) || IS_SMALLINT(a)) && (IS_FLOAT(b) || IS_SMALLINT(b))) {
+            double x = IS_FLOAT(a) ? AS_FLOAT(a) : (double)AS_SMALLINT(a);
+            double y = IS_FLOAT(b) ? AS_FLOAT(b) : (double)AS_SMALLINT(b);
             switch (op) {
             case OU_BIN_ADD: r = mk_float(x + y); goto binop_done;
             case OU_BIN_SUB: r = mk_float(x - y); goto binop_done;
@@ -1204,7 +1485,45 @@ dispatch:
                 if (y == 0) goto binop_slow;
                 r = mk_float(x / y);
                 goto binop_done;
+            case OU_BIN_POW:
+                /* A positive finite base with a finite exponent: float.__pow__ calls pow()
+                 * and only an infinite result (overflow) is an error, left to it. A small-int
+                 * exponent stays exact: int ** int is not on this path. */
+                if (x > 0 && isfinite(x) && isfinite(y)) {
+                    double p = pow(x, y);
+                    if (isfinite(p)) {
+                        r = MK_FLOAT_RAW(p);
+                        goto binop_done;
+                    }
+                }
+                goto binop_slow;
             default: goto binop_slow;
+            }
+        }
+        /* Ints beyond 48 bits that still fit 64 (an LCG's products): int64 arithmetic with
+         * overflow checks, a boxed int made only for a result that needs one. */
+        if ((IS_SMALLINT(a) || IS_BOXINT(a)) && (IS_SMALLINT(b) || IS_BOXINT(b))) {
+            int64_t x, y, z;
+            bool ok = false;
+            if (ou_int_value(a, &x) && ou_int_value(b, &y)) {
+                switch (op) {
+                case OU_BIN_ADD: ok = !__builtin_add_overflow(x, y, &z); break;
+                case OU_BIN_SUB: ok = !__builtin_sub_overflow(x, y, &z); break;
+                case OU_BIN_MUL: ok = !__builtin_mul_overflow(x, y, &z); break;
+                case OU_BIN_FLOORDIV:
+                case OU_BIN_MOD:
+                    ok = y != 0 && !(x == INT64_MIN && y == -1);
+                    if (ok) z = op == OU_BIN_MOD ? mod64(x, y) : floordiv64(x, y);
+                    break;
+                case OU_BIN_AND: z = x & y; ok = true; break;
+                case OU_BIN_OR: z = x | y; ok = true; break;
+                case OU_BIN_XOR: z = x ^ y; ok = true; break;
+                default: break;
+                }
+            }
+            if (ok) {
+                r = SMALLINT_FITS(z) ? MK_SMALLINT(z) : ou_int(z);
+                goto binop_done;
             }
         }
         if (op == OU_BIN_ADD && IS_STR(a) && IS_STR(b)) {
@@ -1293,8 +1612,10 @@ dispatch:
             PUSH(MK_BOOL(t));
             DISPATCH();
         }
-        if (IS_FLOAT(a) && IS_FLOAT(b)) {
-            double x = AS_FLOAT(a), y = AS_FLOAT(b);
+        if ((IS_FLOAT(a) || IS_SMALLINT(a)) && (IS_FLOAT(b) || IS_SMALLINT(b))) {
+            /* Exact: a small int (48 bits) converts to double without rounding. */
+            double x = IS_FLOAT(a) ? AS_FLOAT(a) : (double)AS_SMALLINT(a);
+            double y = IS_FLOAT(b) ? AS_FLOAT(b) : (double)AS_SMALLINT(b);
             bool t;
             switch (op) {
             case OU_LT: t = x < y; break;
@@ -1414,6 +1735,41 @@ dispatch:
     }
     CASE(FOR_ITER) {
         Value it = TOP();
+        if (IS_OBJ(it) && AS_OBJ(it)->type == &vm_rangeiter_type) {
+            /* range's iterator, inline; its value goes straight into the loop variable
+             * when a plain STORE_FAST follows (the STORE_FAST is then skipped). */
+            VmRangeIter *ri = (VmRangeIter *)AS_OBJ(it);
+            int64_t v = ri->next;
+            if (ri->left > 0 && SMALLINT_FITS(v)) {
+                ri->left--;
+                ri->next = (int64_t)((uint64_t)v + (uint64_t)ri->step);
+                if (OU_OP(*ip) == OP_STORE_FAST) {
+                    Value old = fast[OU_ARG(*ip)];
+                    fast[OU_ARG(*ip)] = MK_SMALLINT(v);
+                    ip++;
+                    ou_xdecref(old);
+                } else {
+                    PUSH(MK_SMALLINT(v));
+                }
+                DISPATCH();
+            }
+        } else if (IS_OBJ(it) && AS_OBJ(it)->type == &ct_listiter_type) {
+            /* The list iterator likewise, while items remain (listiter_next ends it). */
+            VmListIter *li = (VmListIter *)AS_OBJ(it);
+            if (IS_LIST(li->seq) && li->index < AS_LIST(li->seq)->len) {
+                Value v = AS_LIST(li->seq)->items[li->index++];
+                ou_incref(v);
+                if (OU_OP(*ip) == OP_STORE_FAST) {
+                    Value old = fast[OU_ARG(*ip)];
+                    fast[OU_ARG(*ip)] = v;
+                    ip++;
+                    ou_xdecref(old);
+                } else {
+                    PUSH(v);
+                }
+                DISPATCH();
+            }
+        }
         OuType *t = ou_typeof(it);
         Value v = t->next ? t->next(it) : ou_next(it);
         if (IS_ERR(v)) goto error;
@@ -1803,11 +2159,11 @@ dispatch:
         VmFrame *back = frame->back;
         bool init = frame->locals == VM_LOCALS_INIT;
         if (frame->func && frame->nblocks == 0 && IS_UNDEF(frame->handled_exc) &&
-            !IS_OBJ(frame->locals) &&
-            (co->ncellvars | co->nfreevars) == 0) {
+            !IS_OBJ(frame->locals)) {
             /* vm_frame_pop for the common function frame, with the same order: references
              * are dropped while the frame still owns its window. */
-            for (int32_t i = 0; i < co->nlocals; i++) ou_xdecref(fast[i]);
+            int32_t nslots = co->nlocals + co->ncellvars + co->nfreevars;
+            for (int32_t i = 0; i < nslots; i++) ou_xdecref(fast[i]);
             while (sp > frame->stackbase) {
                 Value v = POP();
                 ou_xdecref(v);
@@ -2044,6 +2400,152 @@ dispatch:
         DISPATCH();
     }
 
+    /* Superinstructions (vm/opcodes.h): ip points at the second instruction of the group. */
+    CASE(LOAD_FAST_LOAD_FAST) {
+        Value v = fast[ARG], u = fast[OU_ARG(*ip)];
+        if (IS_UNDEF(v)) {
+            unbound_local(co, ARG);
+            goto error;
+        }
+        ou_incref(v);
+        PUSH(v);
+        if (!IS_UNDEF(u)) { /* else the LOAD_FAST that follows raises */
+            ou_incref(u);
+            PUSH(u);
+            ip++;
+        }
+        DISPATCH();
+    }
+    CASE(STORE_FAST_LOAD_FAST) {
+        Value old = fast[ARG];
+        fast[ARG] = POP();
+        ou_xdecref(old);
+        Value u = fast[OU_ARG(*ip)];
+        if (!IS_UNDEF(u)) {
+            ou_incref(u);
+            PUSH(u);
+            ip++;
+        }
+        DISPATCH();
+    }
+    CASE(BINARY_OP_SMALLINT) {
+        Value a = TOP();
+        int64_t k = (int64_t)ARG - 0x800000, z;
+        int op = (int)(OU_ARG(*ip) & ~OU_BIN_INPLACE);
+        if (IS_SMALLINT(a)) {
+            if (smallint_binop(op, AS_SMALLINT(a), k, &z) && SMALLINT_FITS(z)) {
+                sp[-1] = MK_SMALLINT(z);
+                ip++;
+                DISPATCH();
+            }
+        } else if (IS_FLOAT(a) && (op == OU_BIN_ADD || op == OU_BIN_SUB || op == OU_BIN_MUL ||
+                                   (op == OU_BIN_TRUEDIV && k != 0))) {
+            /* k converts to double exactly (|k| < 2^23), as Python converts it. */
+            double x = AS_FLOAT(a), y = (double)k;
+            sp[-1] = mk_float(op == OU_BIN_ADD ? x + y : op == OU_BIN_SUB ? x - y
+                              : op == OU_BIN_MUL ? x * y : x / y);
+            ip++;
+            DISPATCH();
+        }
+        PUSH(MK_SMALLINT(k)); /* the BINARY_OP that follows does the rest */
+        DISPATCH();
+    }
+    CASE(BINARY_SUBSCR_SMALLINT) {
+        Value o = TOP();
+        int64_t k = (int64_t)ARG - 0x800000;
+        if (IS_OBJ(o)) {
+            Value *items = NULL;
+            int64_t len = 0;
+            if (AS_OBJ(o)->type == &ou_list_type) {
+                items = AS_LIST(o)->items;
+                len = AS_LIST(o)->len;
+            } else if (AS_OBJ(o)->type == &ou_tuple_type) {
+                items = AS_TUPLE(o)->items;
+                len = AS_TUPLE(o)->len;
+            }
+            int64_t i = k < 0 ? k + len : k;
+            if (items && i >= 0 && i < len) {
+                Value v = items[i];
+                ou_incref(v);
+                sp[-1] = v;
+                ip++;
+                ou_decref(o);
+                DISPATCH();
+            }
+        }
+        PUSH(MK_SMALLINT(k)); /* the BINARY_SUBSCR that follows does the rest */
+        DISPATCH();
+    }
+    CASE(COMPARE_SMALLINT_JUMP) {
+        Value a = TOP();
+        int64_t k = (int64_t)ARG - 0x800000;
+        int op = (int)OU_ARG(*ip);
+        if (IS_SMALLINT(a)) {
+            jump_t = CMP_BY_OP(op, AS_SMALLINT(a), k);
+        } else if (IS_FLOAT(a)) {
+            jump_t = CMP_BY_OP(op, AS_FLOAT(a), (double)k); /* exact: |k| < 2^23 */
+        } else {
+            PUSH(MK_SMALLINT(k)); /* the COMPARE_OP_JUMP that follows does the rest */
+            DISPATCH();
+        }
+        sp--;
+        ip++;
+        goto compare_jump;
+    }
+    CASE(IS_OP_JUMP) {
+        Value a = sp[-2], b = sp[-1];
+        jump_t = (a == b) != (ARG == 1);
+        sp -= 2;
+        ou_decref(a);
+        ou_decref(b);
+        goto compare_jump;
+    }
+    CASE(CONTAINS_OP_JUMP) {
+        Value a = sp[-2], b = sp[-1];
+        int t = ou_contains(b, a);
+        sp -= 2;
+        ou_decref(a);
+        ou_decref(b);
+        if (t < 0) goto error;
+        jump_t = t != (ARG == 1);
+        goto compare_jump;
+    }
+    CASE(COMPARE_OP_JUMP) {
+        Value a = sp[-2], b = sp[-1];
+        int op = ARG;
+        if (IS_SMALLINT(a) && IS_SMALLINT(b)) {
+            jump_t = CMP_BY_OP(op, AS_SMALLINT(a), AS_SMALLINT(b));
+        } else if ((IS_FLOAT(a) || IS_SMALLINT(a)) && (IS_FLOAT(b) || IS_SMALLINT(b))) {
+            double x = IS_FLOAT(a) ? AS_FLOAT(a) : (double)AS_SMALLINT(a);
+            double y = IS_FLOAT(b) ? AS_FLOAT(b) : (double)AS_SMALLINT(b);
+            jump_t = CMP_BY_OP(op, x, y); /* exact, as in COMPARE_OP */
+        } else {
+            Value r;
+            if ((op == OU_EQ || op == OU_NE) && IS_STR(a) && IS_STR(b)) {
+                bool eq = a == b || ou_str_eq(a, b);
+                r = MK_BOOL(op == OU_EQ ? eq : !eq);
+            } else {
+                r = ou_richcmp(a, b, op);
+            }
+            sp -= 2;
+            ou_decref(a);
+            ou_decref(b);
+            if (IS_ERR(r)) goto error;
+            if (!IS_BOOL(r)) { /* the jump that follows tests its truth */
+                PUSH(r);
+                DISPATCH();
+            }
+            jump_t = r == OU_TRUE;
+            goto compare_jump;
+        }
+        sp -= 2;
+    compare_jump:
+        /* jump_t is the comparison's outcome; ip points at the POP_JUMP_IF_FALSE/TRUE. */
+        w = *ip++;
+        if (jump_t == (OU_OP(w) == OP_POP_JUMP_IF_TRUE)) COND_JUMP();
+        DISPATCH();
+    }
+
 #if !OU_COMPUTED_GOTO
     default:
         ou_err_format(ou_RuntimeError, "bad opcode %d", (int)OU_OP(w));
@@ -2075,38 +2577,13 @@ call_common:
         }
         if (t == &ou_function_type) {
             OuFunction *fn = (OuFunction *)AS_OBJ(callable);
-            OuCode *fco = fn->code;
             Value *base = vm.stack_top;
-            /* The common call: positional arguments that exactly fill the parameters, no
-             * cells. The frame is laid out here, and the arguments move from the caller's
-             * stack into the callee's locals (the window [fslot, cargs) holds only OU_UNDEF
-             * then), as does the reference to the function. */
-            if (IS_UNDEF(ckw) && cnargs == fco->argcount && fco->kwonlyargcount == 0 &&
-                !(fco->flags & (OU_CO_VARARGS | OU_CO_VARKW)) &&
-                (fco->ncellvars | fco->nfreevars) == 0 &&
-                vm.depth + vm.c_depth < vm.recursion_limit && vm.depth < OU_MAX_FRAMES_HARD &&
-                (int64_t)fco->nlocals + (int64_t)fco->blocksize * VM_BLOCK_SLOTS +
-                        fco->stacksize <= (vm.stack + OU_STACK_SIZE) - base) {
-                VmFrame *nf = &vm_frames[vm.depth];
-                int32_t nloc = fco->nlocals;
+            /* The common call (simple_call_ok): the arguments move from the caller's stack
+             * into the callee's locals (the window [fslot, cargs) holds only OU_UNDEF then),
+             * as does the reference to the function. */
+            if (IS_UNDEF(ckw) && simple_call_ok(fn, cnargs)) {
                 for (int i = 0; i < cnargs; i++) base[i] = cargs[i];
-                for (int32_t i = cnargs; i < nloc; i++) base[i] = OU_UNDEF;
-                nf->back = frame;
-                nf->code = fco;
-                nf->func = fn;
-                nf->globals = fn->globals;
-                nf->builtins = fn->builtins;
-                nf->locals = OU_UNDEF;
-                nf->base = base;
-                nf->ip = 0;
-                nf->nblocks = 0;
-                nf->blocks = (VmBlock *)(base + nloc);
-                nf->handled_exc = OU_UNDEF;
-                nf->stackbase = base + nloc + fco->blocksize * VM_BLOCK_SLOTS;
-                nf->sp = nf->stackbase;
-                vm.stack_top = nf->stackbase + fco->stacksize;
-                vm.depth++;
-                vm.frame = nf;
+                VmFrame *nf = push_simple_frame(frame, fn, cnargs, OU_UNDEF);
                 frame->ip = (int32_t)(ip - code0);
                 frame->sp = fslot;
                 frame = nf;
@@ -2132,11 +2609,33 @@ call_common:
              * recursion). The instance waits in the caller's result slot; RETURN_VALUE of the
              * VM_LOCALS_INIT frame checks for None and leaves it there. */
             OuType *ct = AS_TYPE(callable);
-            if ((ct->flags & OU_TPFLAG_HEAPTYPE) && ct->new == ou_object_type.new) {
+            /* Exception classes too, when BaseException's __new__ makes them: it takes the
+             * call's arguments (they become e.args), as type_call passes them. */
+            bool exc_new = (ct->flags & OU_TPFLAG_EXC) && ct->new == ou_BaseException->new;
+            if ((ct->flags & OU_TPFLAG_HEAPTYPE) && (ct->new == ou_object_type.new || exc_new)) {
                 Value init = ou_type_lookup(ct, name_init);
                 if (ou_is_type(init, &ou_function_type)) {
-                    Value obj = ct->new(ct, NULL, 0, OU_UNDEF);
+                    Value obj = exc_new ? ct->new(ct, cargs, cnargs, ckw)
+                                        : ct->new(ct, NULL, 0, OU_UNDEF);
                     if (IS_ERR(obj)) goto call_fail;
+                    OuFunction *ifn = (OuFunction *)AS_OBJ(init);
+                    if (IS_UNDEF(ckw) && simple_call_ok(ifn, cnargs + 1)) {
+                        /* As a simple call of __init__ with the instance prepended: the
+                         * frame gets a reference to it, the caller's result slot the other. */
+                        Value *base = vm.stack_top;
+                        base[0] = ou_newref(obj);
+                        for (int i = 0; i < cnargs; i++) base[i + 1] = cargs[i];
+                        ou_incref(init);
+                        VmFrame *nf = push_simple_frame(frame, ifn, cnargs + 1, VM_LOCALS_INIT);
+                        sp = fslot; /* [fslot, cargs) was free, the arguments have moved */
+                        ou_decref(callable);
+                        PUSH(obj);
+                        frame->ip = (int32_t)(ip - code0);
+                        frame->sp = sp;
+                        frame = nf;
+                        LOAD_FRAME();
+                        DISPATCH();
+                    }
                     cargs[-1] = obj;
                     VmFrame *nf = vm_frame_push_call((OuFunction *)AS_OBJ(init), cargs - 1,
                                                      cnargs + 1, ckw, VM_LOCALS_INIT);

@@ -62,4 +62,28 @@ extern bool vm_exit_by_sigint;
  * status of an uncaught SystemExit; other errors are printed. *exited is set for SystemExit. */
 int vm_run_interactive(const char *src, bool *incomplete, bool *exited);
 
+/* Slices of lists by normalised indices (vm/list.c), for the loop's slice fast paths and for
+ * list's own slots. start, step and the length n (or slen) are as ou_slice_indices returns
+ * them. vm_list_slice: a new exact list of the n items. vm_list_setslice: assigns the
+ * iterable v to those items (step 1: any length; else exactly slen items, ValueError
+ * otherwise), or deletes them when v is OU_UNDEF; 0/-1. list may be a subclass instance. */
+/* vm/range.c's range iterator, which FOR_ITER steps inline: the next value, the step, and
+ * how many values are left (next may wrap around after the last one is produced). */
+typedef struct {
+    OuObject ob;
+    int64_t next, step, left;
+} VmRangeIter;
+extern OuType vm_rangeiter_type;
+/* vm/list.c's list iterator, also stepped inline by FOR_ITER: seq is the list, or OU_UNDEF
+ * once the iterator is exhausted; index the next position. */
+typedef struct {
+    OuObject ob;
+    Value seq;
+    int64_t index;
+} VmListIter;
+extern OuType ct_listiter_type;
+
+Value vm_list_slice(Value list, int64_t start, int64_t step, int64_t n);
+int vm_list_setslice(Value list, int64_t start, int64_t step, int64_t slen, Value v);
+
 #endif

@@ -4,6 +4,7 @@
  * items is NULL exactly when cap is 0. While list.sort runs, the list is emptied (len 0,
  * items NULL) so that a key function or comparison that mutates it is detected afterwards. */
 #include "container.h"
+#include "interp.h"
 
 static Value s_index; /* interned "__index__" */
 
@@ -279,14 +280,20 @@ static Value list_iter(Value self);
 
 static int64_t list_len(Value self) { return AS_LIST(self)->len; }
 
-static Value list_slice_get(OuList *l, Value key) {
-    int64_t start, stop, step;
-    int64_t n = ou_slice_indices(key, l->len, &start, &stop, &step);
-    if (n < 0) return OU_ERR;
+Value vm_list_slice(Value list, int64_t start, int64_t step, int64_t n) {
+    OuList *l = AS_LIST(list);
     OuList *r = list_alloc(&ou_list_type, n);
     if (!r) return OU_ERR;
     for (int64_t i = 0, j = start; i < n; i++, j += step) r->items[i] = ou_newref(l->items[j]);
     return MK_OBJ(r);
+}
+
+/* The bounds' __index__ methods may change the list: its length is read after them. */
+static Value list_slice_get(OuList *l, Value key) {
+    int64_t start, stop, step;
+    if (ou_slice_unpack(key, &start, &stop, &step) < 0) return OU_ERR;
+    int64_t n = ou_slice_adjust(l->len, start, stop, step, &start, &stop);
+    return vm_list_slice(MK_OBJ(l), start, step, n);
 }
 
 static Value list_getitem(Value self, Value key) {
@@ -306,16 +313,19 @@ static Value list_getitem(Value self, Value key) {
 
 /* Replace items[lo..hi) (0 <= lo <= hi <= len) by the n values of src (borrowed). */
 static int list_replace_range(OuList *l, int64_t lo, int64_t hi, const Value *src, int64_t n) {
+    /* The replaced items are released last (their __del__ may look at the list), from a copy
+     * that is on the C stack when it is small. */
+    Value small[16];
     int64_t old = hi - lo;
-    Value *dead = NULL;
-    if (old > 0) {
+    Value *dead = small;
+    if (old > (int64_t)(sizeof small / sizeof small[0])) {
         dead = ou_mem_alloc((size_t)old * sizeof(Value));
         if (!dead) return -1;
-        memcpy(dead, l->items + lo, (size_t)old * sizeof(Value));
     }
+    if (old > 0) memcpy(dead, l->items + lo, (size_t)old * sizeof(Value));
     int64_t delta = n - old;
     if (delta > 0 && list_reserve(l, l->len + delta) < 0) {
-        ou_mem_free(dead);
+        if (dead != small) ou_mem_free(dead);
         return -1;
     }
     if (delta != 0)
@@ -323,14 +333,12 @@ static int list_replace_range(OuList *l, int64_t lo, int64_t hi, const Value *sr
     for (int64_t i = 0; i < n; i++) l->items[lo + i] = ou_newref(src[i]);
     l->len += delta;
     for (int64_t i = old - 1; i >= 0; i--) ou_decref(dead[i]);
-    ou_mem_free(dead);
+    if (dead != small) ou_mem_free(dead);
     return 0;
 }
 
-static int list_slice_set(OuList *l, Value key, Value v) {
-    int64_t start, stop, step;
-    int64_t slen = ou_slice_indices(key, l->len, &start, &stop, &step);
-    if (slen < 0) return -1;
+int vm_list_setslice(Value list, int64_t start, int64_t step, int64_t slen, Value v) {
+    OuList *l = AS_LIST(list);
     if (IS_UNDEF(v)) { /* deletion */
         if (step == 1) return list_replace_range(l, start, start + slen, NULL, 0);
         if (slen == 0) return 0;
@@ -368,8 +376,16 @@ static int list_slice_set(OuList *l, Value key, Value v) {
     const Value *src = IS_TUPLE(seq) ? AS_TUPLE(seq)->items : AS_LIST(seq)->items;
     int64_t n = IS_TUPLE(seq) ? AS_TUPLE(seq)->len : AS_LIST(seq)->len;
     int rc = 0;
+    /* Iterating v ran Python code, which may have resized the list since the indices were
+     * computed: a simple slice is clamped to the new length (as CPython does); an extended
+     * slice that no longer fits is an error (CPython writes out of bounds there). */
     if (step == 1) {
+        if (start > l->len) start = l->len;
+        if (slen > l->len - start) slen = l->len - start;
         rc = list_replace_range(l, start, start + slen, src, n);
+    } else if (slen > 0 && (step > 0 ? start + (slen - 1) * step : start) >= l->len) {
+        ou_err_format(ou_RuntimeError, "list modified during slice assignment");
+        rc = -1;
     } else if (n != slen) {
         ou_err_format(ou_ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
                       (long long)n, (long long)slen);
@@ -383,6 +399,13 @@ static int list_slice_set(OuList *l, Value key, Value v) {
     }
     ou_decref(seq);
     return rc;
+}
+
+static int list_slice_set(OuList *l, Value key, Value v) {
+    int64_t start, stop, step;
+    if (ou_slice_unpack(key, &start, &stop, &step) < 0) return -1;
+    int64_t slen = ou_slice_adjust(l->len, start, stop, step, &start, &stop);
+    return vm_list_setslice(MK_OBJ(l), start, step, slen, v);
 }
 
 static int list_setitem(Value self, Value key, Value v) {
@@ -439,7 +462,7 @@ static int list_init_slot(Value self, Value *args, int nargs, Value kwnames) {
 /* Sorting: a stable bottom-up merge sort over (key, value) pairs, with binary insertion sort
  * for short runs and a skip when two runs are already in order (sorted input costs n
  * comparisons). The comparison is picked once per sort: all small ints, all floats and all
- * exact str compare inline; anything else goes through ou_richcmp_bool(OU_LT). Every
+ * exact str compare inline, exact tuples item by item (lt_tuple); anything else goes through ou_richcmp_bool(OU_LT). Every
  * element stays in the array at all times, so an error midway leaves a permutation. */
 
 typedef struct { Value key, val; } SortItem;
@@ -454,10 +477,39 @@ static int lt_str(Value a, Value b) {
     return c < 0 || (c == 0 && m < n);
 }
 static int lt_generic(Value a, Value b) { return ou_richcmp_bool(a, b, OU_LT); }
+/* Exact tuples, as tuple comparison does it: the first pair of items that differ decides
+ * (identical items are equal, as CPython's identity shortcut has it, even NaNs), else the
+ * shorter tuple is less. Small ints, floats and exact strs compare inline. */
+static int lt_tuple(Value a, Value b) {
+    OuTuple *x = AS_TUPLE(a), *y = AS_TUPLE(b);
+    int64_t n = x->len < y->len ? x->len : y->len;
+    for (int64_t i = 0; i < n; i++) {
+        Value p = x->items[i], q = y->items[i];
+        if (p == q) continue;
+        if (IS_SMALLINT(p) && IS_SMALLINT(q)) return AS_SMALLINT(p) < AS_SMALLINT(q);
+        if (IS_FLOAT(p) && IS_FLOAT(q)) {
+            if (AS_FLOAT(p) == AS_FLOAT(q)) continue;
+            return AS_FLOAT(p) < AS_FLOAT(q);
+        }
+        if (IS_STR(p) && IS_STR(q)) {
+            if (ou_str_eq(p, q)) continue;
+            return lt_str(p, q);
+        }
+        int eq = ou_richcmp_bool(p, q, OU_EQ);
+        if (eq < 0) return -1;
+        if (!eq) return ou_richcmp_bool(p, q, OU_LT);
+    }
+    return x->len < y->len;
+}
 
 #define SORT_RUN 32
 
-static int insertion_sort(SortItem *a, int64_t lo, int64_t hi, sort_lt lt) {
+/* The sort routines are inlined into one copy per comparison (merge_sort_int and friends
+ * below), so the comparisons of small ints, floats and strs compile to inline code instead of
+ * an indirect call each. */
+#define SORT_INLINE static inline __attribute__((always_inline))
+
+SORT_INLINE int insertion_sort(SortItem *a, int64_t lo, int64_t hi, sort_lt lt) {
     for (int64_t i = lo + 1; i < hi; i++) {
         SortItem x = a[i];
         int64_t l = lo, h = i;
@@ -475,7 +527,7 @@ static int insertion_sort(SortItem *a, int64_t lo, int64_t hi, sort_lt lt) {
 }
 
 /* Merge a[lo..mid) and a[mid..hi), stable; tmp holds at least mid - lo items. */
-static int merge(SortItem *a, SortItem *tmp, int64_t lo, int64_t mid, int64_t hi, sort_lt lt) {
+SORT_INLINE int merge(SortItem *a, SortItem *tmp, int64_t lo, int64_t mid, int64_t hi, sort_lt lt) {
     int c = lt(a[mid].key, a[mid - 1].key);
     if (c <= 0) return c; /* already in order (or error with nothing moved) */
     int64_t n1 = mid - lo;
@@ -495,7 +547,7 @@ static int merge(SortItem *a, SortItem *tmp, int64_t lo, int64_t mid, int64_t hi
     return rc;
 }
 
-static int merge_sort(SortItem *a, int64_t n, sort_lt lt) {
+SORT_INLINE int merge_sort(SortItem *a, int64_t n, sort_lt lt) {
     for (int64_t lo = 0; lo < n; lo += SORT_RUN) {
         int64_t hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
         if (insertion_sort(a, lo, hi, lt) < 0) return -1;
@@ -516,6 +568,12 @@ static int merge_sort(SortItem *a, int64_t n, sort_lt lt) {
     ou_mem_free(tmp);
     return 0;
 }
+
+static int merge_sort_int(SortItem *a, int64_t n) { return merge_sort(a, n, lt_int); }
+static int merge_sort_float(SortItem *a, int64_t n) { return merge_sort(a, n, lt_float); }
+static int merge_sort_str(SortItem *a, int64_t n) { return merge_sort(a, n, lt_str); }
+static int merge_sort_tuple(SortItem *a, int64_t n) { return merge_sort(a, n, lt_tuple); }
+static int merge_sort_generic(SortItem *a, int64_t n) { return merge_sort(a, n, lt_generic); }
 
 static void reverse_items(SortItem *a, int64_t n) {
     for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
@@ -555,17 +613,20 @@ Value ou_list_sort(Value list, Value key, bool reverse) {
         }
     }
     if (rc == 0 && n > 1) {
-        bool all_int = true, all_float = true, all_str = true;
+        bool all_int = true, all_float = true, all_str = true, all_tuple = true;
         for (int64_t i = 0; i < n; i++) {
             Value k = a[i].key;
             all_int &= IS_SMALLINT(k);
             all_float &= IS_FLOAT(k);
             all_str &= IS_STR(k);
+            all_tuple &= IS_TUPLE(k);
         }
-        sort_lt lt = all_int ? lt_int : all_float ? lt_float : all_str ? lt_str : lt_generic;
+        int (*sort)(SortItem *, int64_t) = all_int ? merge_sort_int : all_float ? merge_sort_float
+                                           : all_str ? merge_sort_str : all_tuple ? merge_sort_tuple
+                                                                             : merge_sort_generic;
         /* Reversing around a stable sort keeps equal items in their original order. */
         if (reverse) reverse_items(a, n);
-        rc = merge_sort(a, n, lt);
+        rc = sort(a, n);
         if (reverse) reverse_items(a, n);
         for (int64_t i = 0; i < n; i++) items[i] = a[i].val;
     }
@@ -816,7 +877,7 @@ static const OuMethodDef list_methods[] = {
 /* Iterators: the list is held until exhaustion, then dropped (seq = OU_UNDEF), so a finished
  * iterator stays finished even if the list grows afterwards, as in CPython. */
 
-typedef struct { OuObject ob; Value seq; int64_t index; } ListIter;
+typedef VmListIter ListIter; /* interp.h: FOR_ITER steps it inline */
 
 static void listiter_dealloc(OuObject *o) {
     ou_decref(((ListIter *)o)->seq);

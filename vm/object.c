@@ -24,7 +24,9 @@ static size_t npending, pending_cap;
  * survived (the finalizer stored a new reference to it somewhere). */
 static bool run_finalizer(OuObject *o) {
     OuType *t = o->type;
-    if (!om_is_heap(t) || (o->gcflags & OU_GCF_FINALIZED) || !om_names_ready) return false;
+    if (!om_is_heap(t) || !(t->flags & OU_TPFLAG_HASDEL) || (o->gcflags & OU_GCF_FINALIZED) ||
+        !om_names_ready)
+        return false;
     Value del = om_lookup(t, om.del, NULL);
     if (IS_UNDEF(del)) return false;
     o->gcflags |= OU_GCF_FINALIZED;

@@ -7,7 +7,7 @@
 #ifndef OU_OBJMODEL_H
 #define OU_OBJMODEL_H
 
-#include "vm.h"
+#include "shape.h"
 
 /* Interned dunder names, created by om_names_init() on first need (class creation, super,
  * type attribute access): they are immortal interned strings, so lookups compare pointers.

@@ -147,7 +147,20 @@
     /* Misc */                                                                                  \
     X(PRINT_EXPR)     /* [v] -> []: REPL echo: repr(v) printed unless None; sets builtins._ */  \
     X(SETUP_ANNOTATIONS) /* ensure __annotations__ dict exists in locals (module/class) */      \
-    X(EXTENDED_ARG)   /* reserved; unused with 24-bit args */
+    X(EXTENDED_ARG)   /* reserved; unused with 24-bit args */                                 \
+    /* Superinstructions, written by the assembler's last pass (vm/assemble.c) over the first  \
+       instruction of a pair (or triple) that runs often. The rest of the group stays in the    \
+       code unchanged: the fused op does the whole group and skips it, and a jump to the second \
+       instruction still runs it alone. When its fast case does not apply, a fused op does      \
+       exactly what its first instruction would do and goes on with the next one. */            \
+    X(LOAD_FAST_LOAD_FAST)  /* LOAD_FAST arg; LOAD_FAST */                                     \
+    X(STORE_FAST_LOAD_FAST) /* STORE_FAST arg; LOAD_FAST */                                    \
+    X(BINARY_OP_SMALLINT)   /* LOAD_SMALLINT arg; BINARY_OP: [a] -> [a OP k] */                \
+    X(BINARY_SUBSCR_SMALLINT) /* LOAD_SMALLINT arg; BINARY_SUBSCR: [o] -> [o[k]] */            \
+    X(COMPARE_OP_JUMP)      /* COMPARE_OP arg; POP_JUMP_IF_FALSE or POP_JUMP_IF_TRUE */         \
+    X(IS_OP_JUMP)           /* IS_OP arg; POP_JUMP_IF_FALSE or POP_JUMP_IF_TRUE */              \
+    X(CONTAINS_OP_JUMP)     /* CONTAINS_OP arg; POP_JUMP_IF_FALSE or POP_JUMP_IF_TRUE */        \
+    X(COMPARE_SMALLINT_JUMP) /* LOAD_SMALLINT arg; COMPARE_OP_JUMP; POP_JUMP_IF_FALSE/TRUE */
 
 typedef enum {
 #define OU_OPCODE_ENUM(name) OP_##name,

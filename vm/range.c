@@ -5,6 +5,7 @@
  * remaining-items counter, so no comparison against stop (and no overflow past it) is ever
  * needed. */
 #include "container.h"
+#include "interp.h"
 
 static Value s_index;
 
@@ -175,7 +176,7 @@ static Value range_getattr(Value self, Value name) {
 /* ------------------------------------------------------------------------------------------ */
 /* Iterator: next value and the number of values still to produce. */
 
-typedef struct { OuObject ob; int64_t next, step, left; } RangeIter;
+typedef VmRangeIter RangeIter; /* interp.h: FOR_ITER steps it inline */
 
 static void rangeiter_dealloc(OuObject *o) { ou_obj_free(o); }
 static Value iter_self(Value self) { return ou_newref(self); }
@@ -189,7 +190,7 @@ static Value rangeiter_next(Value self) {
     return ou_int(v);
 }
 
-static OuType rangeiter_type = {
+OuType vm_rangeiter_type = {
     .ob = CT_STATIC_HEAD,
     .name = "range_iterator",
     .basicsize = sizeof(RangeIter),
@@ -199,7 +200,7 @@ static OuType rangeiter_type = {
 };
 
 static Value rangeiter_new(int64_t start, int64_t step, int64_t len) {
-    RangeIter *it = ou_obj_alloc(&rangeiter_type, sizeof(RangeIter));
+    RangeIter *it = ou_obj_alloc(&vm_rangeiter_type, sizeof(RangeIter));
     if (!it) return OU_ERR;
     it->next = start;
     it->step = step;
@@ -319,6 +320,12 @@ static int slice_bound(Value v, int64_t *out) {
 }
 
 int64_t ou_slice_indices(Value slice, int64_t len, int64_t *startp, int64_t *stopp, int64_t *stepp) {
+    int64_t start, stop;
+    if (ou_slice_unpack(slice, &start, &stop, stepp) < 0) return -1;
+    return ou_slice_adjust(len, start, stop, *stepp, startp, stopp);
+}
+
+int ou_slice_unpack(Value slice, int64_t *startp, int64_t *stopp, int64_t *stepp) {
     OuSlice *s = SLICE(slice);
     int64_t start, stop, step;
     if (IS_NONE(s->step)) {
@@ -335,7 +342,14 @@ int64_t ou_slice_indices(Value slice, int64_t len, int64_t *startp, int64_t *sto
     else if (slice_bound(s->start, &start) < 0) return -1;
     if (IS_NONE(s->stop)) stop = step < 0 ? INT64_MIN : INT64_MAX;
     else if (slice_bound(s->stop, &stop) < 0) return -1;
+    *startp = start;
+    *stopp = stop;
+    *stepp = step;
+    return 0;
+}
 
+int64_t ou_slice_adjust(int64_t len, int64_t start, int64_t stop, int64_t step, int64_t *startp,
+                        int64_t *stopp) {
     if (start < 0) {
         start += len;
         if (start < 0) start = step < 0 ? -1 : 0;
@@ -350,7 +364,6 @@ int64_t ou_slice_indices(Value slice, int64_t len, int64_t *startp, int64_t *sto
     }
     *startp = start;
     *stopp = stop;
-    *stepp = step;
     if (step < 0) return stop < start ? (start - stop - 1) / (-step) + 1 : 0;
     return start < stop ? (stop - start - 1) / step + 1 : 0;
 }
@@ -461,7 +474,7 @@ OuType ou_slice_type = {
 int vm_init_range(void) {
     s_index = ou_str_intern("__index__");
     if (IS_ERR(s_index)) return -1;
-    if (ou_type_ready(&ou_range_type) < 0 || ou_type_ready(&rangeiter_type) < 0 ||
+    if (ou_type_ready(&ou_range_type) < 0 || ou_type_ready(&vm_rangeiter_type) < 0 ||
         ou_type_ready(&ou_slice_type) < 0)
         return -1;
     if (ou_add_functions(ou_range_type.dict, range_methods, OU_UNDEF) < 0) return -1;

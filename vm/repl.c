@@ -871,9 +871,13 @@ static void complete_word(Matches *m, const char *word, size_t wlen) {
         add_dict_matches(m, ((OuModule *)AS_OBJ(obj))->dict, attr, alen, word, llen, noprefix,
                          false);
     } else {
-        if (t->dictoffset > 0)
-            add_dict_matches(m, *(Value *)((char *)AS_OBJ(obj) + t->dictoffset), attr, alen, word,
-                             llen, noprefix, false);
+        Value d = t->dictoffset > 0 ? ou_instance_dict(obj) : OU_UNDEF;
+        if (IS_ERR(d)) {
+            ou_err_clear(); /* completion offers what it can */
+            d = OU_UNDEF;
+        }
+        if (!IS_UNDEF(d))
+            add_dict_matches(m, d, attr, alen, word, llen, noprefix, false);
         bool is_type = ou_instance_of(obj, &ou_type_type);
         OuType *walk = is_type ? AS_TYPE(obj) : t;
         int64_t n = IS_TUPLE(walk->mro) ? AS_TUPLE(walk->mro)->len : 0;

@@ -11,6 +11,7 @@
 
 #include "gc.h"
 #include "interp.h"
+#include "shape.h"
 
 VmState vm = {.curexc = OU_UNDEF, .builtins = OU_UNDEF, .modules = OU_UNDEF,
               .main_dir = OU_UNDEF, .recursion_limit = OU_RECURSION_LIMIT};
@@ -215,6 +216,7 @@ void vm_finalize(void) {
     vm_fini_exceptions();
     vm_fini_types();
     vm_fini_tuple();
+    vm_fini_shapes(); /* after the last instance, before the interned names they hold */
     vm_fini_str();
     free(vm.stack);
     vm.stack = vm.stack_top = NULL;

@@ -196,6 +196,7 @@ static Value no_attribute(Value o, Value name) {
 static Value get_instance_dict(Value o) {
     Value *dp = om_dictptr(o);
     if (!dp) return no_attribute(o, om.dict);
+    if (vm_inst_shape(AS_OBJ(o)) && vm_inst_to_dict(AS_OBJ(o)) < 0) return OU_ERR;
     if (!IS_OBJ(*dp)) {
         Value d = ou_dict_new();
         if (IS_ERR(d)) return OU_ERR;
@@ -233,6 +234,9 @@ Value om_generic_getattr_opt(Value o, Value name, bool suppress) {
         Value v = ou_dict_get(*dp, name);
         if (IS_ERR(v)) return OU_ERR;
         if (!IS_UNDEF(v)) return ou_newref(v);
+    } else if (dp && VM_IS_SHAPE(*dp)) {
+        int32_t i = vm_shape_index(VM_AS_SHAPE(*dp), name);
+        if (i >= 0) return ou_newref(((OuInstance *)AS_OBJ(o))->slots[i]);
     }
     if (!IS_UNDEF(descr)) {
         ou_incref(descr);
@@ -292,6 +296,18 @@ int ou_generic_setattr(Value o, Value name, Value v) {
             }
             Value *dp = om_dictptr(o);
             Value old = *dp;
+            if (VM_IS_SHAPE(old)) {
+                /* The attributes held in the slots are dropped with the shape. */
+                OuInstance *in = (OuInstance *)AS_OBJ(o);
+                uint32_t n = VM_AS_SHAPE(old)->count;
+                *dp = ou_newref(v);
+                for (uint32_t i = 0; i < n; i++) {
+                    Value a = in->slots[i];
+                    in->slots[i] = OU_UNDEF;
+                    ou_decref(a);
+                }
+                return 0;
+            }
             *dp = ou_newref(v);
             ou_xdecref(IS_OBJ(old) ? old : OU_UNDEF);
             return 0;
@@ -308,6 +324,11 @@ int ou_generic_setattr(Value o, Value name, Value v) {
         }
     }
     Value *dp = om_dictptr(o);
+    if (dp && VM_IS_SHAPE(*dp)) {
+        int r = vm_inst_set(AS_OBJ(o), VM_AS_SHAPE(*dp), name, v);
+        if (r <= 0) return r;
+        /* Now in dict mode: store below. */
+    }
     if (!dp) {
         if (!IS_UNDEF(descr))
             ou_err_format(ou_AttributeError, "'%s' object attribute '%U' is read-only", t->name,
@@ -383,6 +404,16 @@ Value om_object_new(OuType *t, Value *args, int nargs, Value kwnames) {
                                                "type to instantiate)");
         if (t->init == om_object_init)
             return ou_err_format(ou_TypeError, "%s() takes no arguments", t->name);
+    }
+    if ((t->flags & OU_TPFLAG_INLINE) && vm_inline_attrs) {
+        /* A compact instance (OuInstance): the empty shape and inline_cap unset slots. */
+        uint32_t cap = t->inline_cap;
+        OuInstance *in = ou_obj_alloc(t, sizeof(OuInstance) + cap * sizeof(Value));
+        if (!in) return OU_ERR;
+        in->ob.aux = (uint16_t)cap;
+        in->dict = VM_MK_SHAPE(&vm_shape_root);
+        for (uint32_t i = 0; i < cap; i++) in->slots[i] = OU_UNDEF;
+        return MK_OBJ(in);
     }
     OuObject *o = ou_obj_alloc(t, t->basicsize ? t->basicsize : sizeof(OuObject));
     if (!o) return OU_ERR;
@@ -504,6 +535,11 @@ static Value obj_m_dir(Value *args, int nargs, Value kwnames) {
     if (IS_ERR(result)) return OU_ERR;
     Value *dp = om_dictptr(args[0]);
     if (dp && IS_OBJ(*dp) && ou_dict_update(result, *dp) < 0) goto fail;
+    if (dp && VM_IS_SHAPE(*dp)) {
+        VmShape *s = VM_AS_SHAPE(*dp);
+        for (uint32_t i = 0; i < s->count; i++)
+            if (ou_dict_set(result, s->names[i], OU_NONE) < 0) goto fail;
+    }
     OuType *t = ou_typeof(args[0]);
     if (IS_TUPLE(t->mro)) {
         OuTuple *m = AS_TUPLE(t->mro);

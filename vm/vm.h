@@ -108,6 +108,14 @@ struct VmFrame {
     Value *sp;          /* saved stack pointer while the frame is not the running one */
 };
 
+/* Slices of lists by normalised indices (vm/list.c), for the loop's slice fast paths and for
+ * list's own slots. start, step and the length n (or slen) are as ou_slice_indices returns
+ * them. vm_list_slice: a new exact list of the n items. vm_list_setslice: assigns the
+ * iterable v to those items (step 1: any length; else exactly slen items, ValueError
+ * otherwise), or deletes them when v is OU_UNDEF; 0/-1. list may be a subclass instance. */
+Value vm_list_slice(Value list, int64_t start, int64_t step, int64_t n);
+int vm_list_setslice(Value list, int64_t start, int64_t step, int64_t slen, Value v);
+
 /* Start-up and shutdown of the whole runtime (vm/run.c). */
 int vm_init(int argc, char **argv);   /* argv: the script's sys.argv */
 void vm_finalize(void);               /* module teardown, __del__s, frees everything */
