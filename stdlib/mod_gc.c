@@ -200,9 +200,13 @@ typedef struct {
     bool found;
 } Gather;
 
+/* Objects with rc == 0 are being deallocated (their dealloc slot ran Python code, such as a
+ * weakref callback or a __del__ of a child, that called get_objects/get_referrers) or wait in
+ * the trashcan (vm/object.c): they are never reported, since a reference handed out would
+ * outlive the object, and are not traversed, since their children may already be freed. */
 static int gather_all(OuObject *o, void *ctx) {
     Gather *g = ctx;
-    if (MK_OBJ(o) == g->result) return 0;
+    if (MK_OBJ(o) == g->result || o->rc == 0) return 0;
     return ou_list_append(g->result, MK_OBJ(o)) < 0 ? -1 : 0;
 }
 
@@ -244,7 +248,7 @@ static int visit_match(OuObject *child, void *arg) {
 
 static int gather_referrer(OuObject *o, void *ctx) {
     Gather *g = ctx;
-    if (MK_OBJ(o) == g->result || !o->type->traverse) return 0;
+    if (MK_OBJ(o) == g->result || !o->type->traverse || o->rc == 0) return 0;
     g->found = false;
     o->type->traverse(o, visit_match, g);
     if (g->found && ou_list_append(g->result, MK_OBJ(o)) < 0) return -1;

@@ -113,7 +113,17 @@ int64_t ct_tuple_hash(Value self) {
     OuTuple *t = AS_TUPLE(self);
     uint64_t acc = XXPRIME_5;
     for (int64_t i = 0; i < t->len; i++) {
-        int64_t h = ct_hash(t->items[i]);
+        Value item = t->items[i];
+        int64_t h;
+        if (IS_OBJ(item) && !IS_STR(item)) {
+            /* Nested tuples recurse on the C stack: hash(a tuple nested 200,000 deep) is a
+             * RecursionError here (CPython 3.11 overflows its stack and crashes). */
+            if (ou_enter_recursive_call(" while hashing a tuple") < 0) return -1;
+            h = ct_hash(item);
+            ou_leave_recursive_call();
+        } else {
+            h = ct_hash(item);
+        }
         if (h == -1) return -1;
         acc += (uint64_t)h * XXPRIME_2;
         acc = XXROTATE(acc);

@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gc.h"
 #include "vm.h"
 
 /* A weak reference or proxy. Invariants: see the top of this file. */
@@ -339,9 +340,15 @@ void ou_weakref_object_dying(OuObject *o) {
     }
     if (ncalls == 0) return;
     /* The dying object has a zero count; a collection started by a callback must see it as
-     * held from outside, or it would free it a second time. */
+     * held from outside, or it would free it a second time. It is also out of the collector's
+     * lists while the callbacks run (CPython untracks it before clearing weak references), so
+     * that gc.get_objects() or gc.get_referrers() in a callback cannot hand it out to be freed
+     * under a new reference; it is tracked again afterwards, so that ou_obj_free accounts for
+     * it in the young generation's count as for any other object. */
     uint32_t saved_rc = o->rc;
     o->rc = saved_rc + 1;
+    bool tracked = (o->gcflags & OU_GCF_TRACKED) != 0;
+    if (tracked) gc_untrack(o);
     Value saved = ou_err_fetch();
     for (size_t i = 0; i < ncalls; i++) {
         call_callback(calls[i].wr, calls[i].cb);
@@ -349,6 +356,7 @@ void ou_weakref_object_dying(OuObject *o) {
         ou_decref(MK_OBJ(calls[i].wr));
     }
     if (!IS_UNDEF(saved) && !IS_ERR(saved)) ou_err_restore(saved);
+    if (tracked) gc_track(o);
     o->rc = saved_rc;
     if (calls != local) free(calls);
 }

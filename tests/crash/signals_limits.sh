@@ -6,7 +6,9 @@
 # Prints one line per check and "N passed, N failed"; status 1 if anything failed.
 #   - SIGINT during a loop raises KeyboardInterrupt at a safe point: a handler catches it, or,
 #     uncaught, the traceback ends in "KeyboardInterrupt" and the process dies by SIGINT (130),
-#     as CPython does; also during time.sleep().
+#     as CPython does; also during time.sleep(), inside a key function called by sorted(),
+#     while list() drains an endless iterator (a Python class, iter(callable, sentinel)), and
+#     while list.sort() calls a short Python key function or __lt__ millions of times.
 #   - `ouro x.py | head -1`: the first line arrives, nothing is written to stderr, and the
 #     status is a quiet one (0, 1, or death by SIGPIPE, 141), never a crash.
 #   - Under `ulimit -v` (setrlimit RLIMIT_AS), allocations that do not fit raise MemoryError
@@ -69,6 +71,78 @@ PY
 out=$($dflt timeout -k 5 -s INT 1 "$bin" "$tmp/deep.py" 2>&1)
 [ "$out" = "caught in key" ]
 check "SIGINT inside a callback from C" $? "$out"
+
+# Runs "$bin" "$@" in the background with its output in $tmp/out, sends SIGINT once the
+# program has printed "ready" (so the signal lands in the operation under test, not in the
+# set-up), waits for it, and sets $out to its output.
+interrupt_when_ready() {
+    rm -f "$tmp/out"
+    $dflt "$bin" "$@" >"$tmp/out" 2>&1 &
+    pid=$!
+    i=0
+    while [ $i -lt 300 ] && ! grep -q ready "$tmp/out" 2>/dev/null; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    sleep 0.5
+    kill -INT $pid 2>/dev/null
+    wait $pid
+    out=$(cat "$tmp/out")
+}
+
+# 4b. SIGINT while list() drains an endless iterator: a Python iterator class, and a callable
+#     iterator over a Python function (each __next__ or call from C is a safe point).
+cat >"$tmp/endless.py" <<'PY'
+import sys
+class Endless:
+    def __iter__(self):
+        return self
+    def __next__(self):
+        return 0
+it = Endless() if sys.argv[1] == "class" else iter(lambda: None, 1)
+print("ready", flush=True)
+try:
+    list(it)
+except KeyboardInterrupt:
+    print("caught in list", sys.argv[1])
+PY
+for how in class callable; do
+    interrupt_when_ready "$tmp/endless.py" $how
+    [ "$out" = "$(printf 'ready\ncaught in list %s' $how)" ]
+    check "SIGINT during list(endless $how iterator)" $? "$out"
+done
+
+# 4c. SIGINT during a long sort whose key function or __lt__ is Python code that returns at
+#     once: the interrupt arrives between two calls from C, and the list is left whole.
+cat >"$tmp/sort.py" <<'PY'
+import sys
+class K:
+    __slots__ = ("v",)
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, o):
+        return self.v < o.v
+if sys.argv[1] == "key":
+    n = 10**7
+    l = list(range(n))
+else:
+    n = 10**6
+    l = [K((i * 7919) % 1000003) for i in range(n)]
+print("ready", flush=True)
+try:
+    if sys.argv[1] == "key":
+        l.sort(key=lambda v: -v)
+    else:
+        l.sort()
+    print("sorted before the signal (make the list longer)")
+except KeyboardInterrupt:
+    print("caught in sort", len(l) == n)
+PY
+for how in key lt; do
+    interrupt_when_ready "$tmp/sort.py" $how
+    [ "$out" = "$(printf 'ready\ncaught in sort True')" ]
+    check "SIGINT during list.sort with a Python $how" $? "$out"
+done
 
 # 5. Broken pipe on stdout.
 printf 'for i in range(10**6):\n    print(i)\n' >"$tmp/pipe.py"

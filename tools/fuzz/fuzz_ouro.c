@@ -206,6 +206,20 @@ static const char *const snippets[] = {
     "class _H:\n    def __hash__(self):\n        d.clear()\n        return 1\n    def __eq__(self, o):\n        d.clear()\n        return True",
     "try:\n    import weakref\n    _w = weakref.ref(x, lambda r: print(r))\nexcept Exception:\n    pass",
     "try:\n    import weakref\n    _wd = weakref.WeakValueDictionary()\nexcept Exception:\n    pass",
+    /* Weak reference callbacks and finalizers that mutate containers during iteration and
+     * during gc.collect(), and a __getattr__ that breaks cycles while they are finalized. */
+    "try:\n    import weakref, gc\n    class _W:\n        pass\n    _wo = _W(); _wo.me = _wo\n"
+    "    _wr = weakref.ref(_wo, lambda r: d.clear())\n    for _k in d:\n        del _wo\n"
+    "        gc.collect()\nexcept Exception:\n    pass",
+    "try:\n    import weakref, gc\n    class _V:\n        pass\n    _wv = weakref.WeakValueDictionary()\n"
+    "    _wk = weakref.WeakKeyDictionary()\n    _vo = _V(); _vo.me = _vo; _wv[1] = _vo; _wk[_vo] = x\n"
+    "    weakref.finalize(_vo, _wv.clear)\n    weakref.finalize(_vo, lambda: _wk.update({_V(): 1}))\n"
+    "    del _vo\n    gc.collect()\nexcept Exception:\n    pass",
+    "class _G:\n    def __getattr__(self, n):\n        self.__dict__.clear()\n        import gc\n"
+    "        gc.collect()\n        raise AttributeError(n)\n    def __del__(self):\n"
+    "        getattr(self, 'zz', None)\n_gg = _G(); _gg.me = _gg; _gg.x = x; del _gg",
+    "try:\n    import weakref\n    _w2 = weakref.ref(l, lambda r: 1 / 0)\nexcept Exception:\n    pass",
+    "try:\n    raise ValueError(x)\nfinally:\n    import gc\n    gc.collect()",
     "l = [l]",
     "d = {d: d}",
     "x = [x, x]",

@@ -18,10 +18,13 @@ root=$(pwd)
 fz=$root/build/fuzz
 corpus=$root/tools/fuzz/corpus
 
+# seed must not assign $t: sh has no local variables, and the caller's $t names the target
+# being run (an earlier version looped with $t here, so every run after seed used the
+# structured target's seeds, corpus and artifact prefix).
 seed() {
-    for t in compile run structured; do
-        rm -rf "$fz/seed-$t"
-        mkdir -p "$fz/seed-$t" "$corpus/$t"
+    for s in compile run structured; do
+        rm -rf "$fz/seed-$s"
+        mkdir -p "$fz/seed-$s" "$corpus/$s"
     done
     # Every test program is a seed; the compile target also gets the syntax-error tests.
     find tests -name '*.py' | sort | while read -r f; do
@@ -41,12 +44,20 @@ seed)
     ;;
 merge)
     t=$2
+    # Re-seeding would delete the seed folders under a fuzzer that is starting up.
+    [ -d "$fz/seed-$t" ] || seed
+    rm -rf "$corpus/$t.min"
     mkdir -p "$fz/scratch" "$fz/new-$t" "$corpus/$t.min"
+    # The seeds go into the output folder first: merge then keeps only the inputs that add
+    # coverage beyond the test suite, and the seeds (named tests_*) are taken out again.
+    cp "$fz/seed-$t"/* "$corpus/$t.min/"
     cd "$fz/scratch"
-    "$fz/fuzz_$t" -merge=1 -timeout=10 -rss_limit_mb=2048 "$corpus/$t.min" "$corpus/$t" \
+    "$fz/fuzz_$t" -merge=1 -timeout=60 -rss_limit_mb=2048 "$corpus/$t.min" "$corpus/$t" \
         "$fz/new-$t"
+    find "$corpus/$t.min" -name 'tests_*' -exec rm -f {} +
     rm -rf "$corpus/$t"
     mv "$corpus/$t.min" "$corpus/$t"
+    echo "merge: $(ls "$corpus/$t" | wc -l) inputs, $(du -sh "$corpus/$t" | cut -f1) in $corpus/$t"
     exit 0
     ;;
 compile|run|structured)
@@ -67,6 +78,9 @@ mkdir -p "$fz/scratch" "$fz/new-$t" "$fz/artifacts"
 cd "$fz/scratch"
 max_len=4096
 [ "$t" = compile ] && max_len=8192
-exec nice "$bin" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=$max_len \
+# -timeout is wall-clock time: on a loaded shared machine a niced fuzzer may get a tenth of a
+# core, and the slowest seeds (tests/crash/del_recursion.py frees a million nested lists) need
+# about 12 CPU-seconds under ASan. A real hang never ends, so a generous limit still finds it.
+exec nice "$bin" -max_total_time="$secs" -timeout=180 -rss_limit_mb=2048 -max_len=$max_len \
     -dict="$root/tools/fuzz/python.dict" -artifact_prefix="$fz/artifacts/$t-" \
     -print_final_stats=1 "$@" "$fz/new-$t" "$fz/seed-$t" "$corpus/$t"
