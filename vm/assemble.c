@@ -2,6 +2,7 @@
  * one code object, resolves jump labels to absolute instruction indices, computes the maximum
  * evaluation-stack depth and block-stack depth over every path, and builds the OuCode. */
 #include "compile.h"
+#include "interp.h"
 
 #include <stdio.h>
 
@@ -431,6 +432,11 @@ OuCode *as_finish(AsBuf *b, const AsCodeInfo *info) {
     co->blocksize = maxblock;
     co->firstline = info->firstline;
     co->flags = info->flags;
+    co->simple_frame = -1;
+    if (co->kwonlyargcount == 0 && !(co->flags & (OU_CO_VARARGS | OU_CO_VARKW)) &&
+        co->ncellvars == 0)
+        co->simple_frame =
+            co->nlocals + co->nfreevars + co->blocksize * VM_BLOCK_SLOTS + co->stacksize;
     co->consts = list_to_tuple(b->consts);
     if (IS_ERR(co->consts)) goto fail;
     co->names = list_to_tuple(b->names);

@@ -13,9 +13,9 @@ static void code_dealloc(OuObject *o) {
     ou_mem_free(co->lines);
     ou_mem_free(co->cols);
     ou_mem_free(co->cell2arg);
-    /* The interpreter allocates the inline cache with ou_mem_alloc and keeps no references in
-     * it, so freeing the block is enough. */
-    ou_mem_free(co->cache);
+    /* The interpreter's inline cache keeps no references; vm_code_cache_free also frees the
+     * blocks it hangs off it (polymorphic method entries). */
+    vm_code_cache_free(co);
     ou_xdecref(co->consts);
     ou_xdecref(co->names);
     ou_xdecref(co->varnames);

@@ -51,7 +51,12 @@ typedef struct {
  *   AC_METHOD  the name is a plain function (or unbound builtin method) on the type, `value`
  *              (borrowed from the class dict, which the epoch keeps unchanged); it applies
  *              unless the instance shadows it, which is known not to be the case for an
- *              instance of shape `shape` (NULL: none checked yet; dict mode: probe). */
+ *              instance of shape `shape` (NULL: none checked yet; dict mode: probe).
+ *              A site that sees other receiver types as well (richards' `task.fn()` over
+ *              four classes, or a base's method called on several subclasses) keeps up to
+ *              AC_POLY of them in `poly` (made on first need, owned by the cache block and
+ *              freed with it by vm_code_cache_free): entries mean what type/tdver/value
+ *              mean, and hold while `epoch` is current (a fill in a new epoch clears them). */
 enum { AC_NONE, AC_DICT, AC_METHOD, AC_SLOT, AC_ADD, AC_CLASSVAL };
 typedef struct {
     OuType *type;
@@ -59,7 +64,51 @@ typedef struct {
     Value value;
     VmShape *shape;
     int32_t hint, kind;
+    struct AcPoly *poly; /* AC_METHOD only; NULL until a second receiver type */
 } AttrCache;
+
+#define AC_POLY 4
+typedef struct AcPoly {
+    OuType *type[AC_POLY]; /* NULL: unused */
+    uint64_t tdver[AC_POLY];
+    Value value[AC_POLY];
+    int32_t next; /* the entry the next addition replaces (round robin) */
+} AcPoly;
+
+/* Remembers that instances of t find the method m at the site of ac (same epoch as ac).
+ * Running out of memory only leaves the site monomorphic. */
+static void ac_poly_add(AttrCache *ac, OuType *t, uint64_t tdver, Value m) {
+    if (!ac->poly) {
+        ac->poly = ou_mem_alloc(sizeof(AcPoly));
+        if (!ac->poly) {
+            ou_err_clear();
+            return;
+        }
+        memset(ac->poly, 0, sizeof(AcPoly));
+    }
+    AcPoly *p = ac->poly;
+    int32_t i = p->next;
+    p->next = (i + 1) % AC_POLY;
+    p->type[i] = t;
+    p->tdver[i] = tdver;
+    p->value[i] = m;
+}
+
+static inline Value ac_poly_find(const AttrCache *ac, OuType *t) {
+    const AcPoly *p = ac->poly;
+    if (!p || ac->epoch != *om_type_epoch) return OU_UNDEF;
+    for (int i = 0; i < AC_POLY; i++)
+        if (p->type[i] == t && p->tdver[i] == AS_DICT(t->dict)->version) return p->value[i];
+    return OU_UNDEF;
+}
+
+void vm_code_cache_free(OuCode *co) {
+    if (!co->cache) return;
+    AttrCache *ac = (AttrCache *)((GlobalCache *)co->cache + AS_TUPLE(co->names)->len);
+    for (int32_t i = 0; i < co->ncode; i++) ou_mem_free(ac[i].poly);
+    ou_mem_free(co->cache);
+    co->cache = NULL;
+}
 
 static void *code_cache_alloc(OuCode *co) {
     int64_t n = AS_TUPLE(co->names)->len;
@@ -140,7 +189,15 @@ static void attr_cache_fill(OuCode *co, const uint32_t *ip, Value o, Value name,
     if (!co->cache && !code_cache_alloc(co)) return;
     AttrCache *ac = attr_cache(co, ip);
     Value descr = ou_type_lookup(t, name);
+    /* A method entry of this epoch for another type moves into ac->poly; any other refill
+     * forgets the poly entries (they may be of an older epoch). */
+    bool keep = method && ac->kind == AC_METHOD && ac->type && ac->type != t &&
+                ac->epoch == *om_type_epoch;
+    OuType *ot = ac->type;
+    uint64_t otd = ac->tdver;
+    Value ov = ac->value;
     ac->type = NULL;
+    if (ac->poly && !keep) memset(ac->poly, 0, sizeof(AcPoly));
     ac->kind = AC_NONE;
     if (method) {
         if (!ou_is_type(descr, &ou_function_type) &&
@@ -148,6 +205,7 @@ static void attr_cache_fill(OuCode *co, const uint32_t *ip, Value o, Value name,
               IS_UNDEF(((OuCFunction *)AS_OBJ(descr))->self) &&
               IS_UNDEF(((OuCFunction *)AS_OBJ(descr))->module)))
             return;
+        if (keep) ac_poly_add(ac, ot, otd, ov);
         ac->kind = AC_METHOD;
         ac->value = descr;
         ac->shape = vm_inst_shape(AS_OBJ(o));
@@ -730,13 +788,12 @@ static inline bool smallint_binop(int op, int64_t x, int64_t y, int64_t *z) {
  * reports the error. */
 static inline bool simple_call_ok(OuFunction *fn, int nargs) {
     OuCode *co = fn->code;
-    return nargs == co->argcount && co->kwonlyargcount == 0 &&
-           !(co->flags & (OU_CO_VARARGS | OU_CO_VARKW)) && co->ncellvars == 0 &&
+    int32_t fs = co->simple_frame; /* -1 unless the parameters and cells allow it */
+    return nargs == co->argcount && fs >= 0 &&
            (co->nfreevars == 0 ||
             (IS_TUPLE(fn->closure) && AS_TUPLE(fn->closure)->len >= co->nfreevars)) &&
            vm.depth + vm.c_depth < vm.recursion_limit && vm.depth < OU_MAX_FRAMES_HARD &&
-           (int64_t)co->nlocals + co->nfreevars + (int64_t)co->blocksize * VM_BLOCK_SLOTS +
-                   co->stacksize <= (vm.stack + OU_STACK_SIZE) - vm.stack_top;
+           fs <= (vm.stack + OU_STACK_SIZE) - vm.stack_top;
 }
 
 /* Lays out fn's frame at vm.stack_top, as frame_alloc and make_cells would, and makes it the
@@ -1251,10 +1308,18 @@ dispatch:
             AttrCache *ac = attr_cache(co, ip);
             /* Another class than the one that filled the entry finds the same function when
              * it inherits it (methods of a common base called on several subclasses). */
-            if (ac->kind == AC_METHOD &&
-                (ac_valid(ac, t) ||
-                 (t->shape_epoch == *om_type_epoch && ac->epoch == *om_type_epoch &&
-                  ou_type_lookup(t, name) == ac->value))) {
+            Value m = OU_UNDEF;
+            if (ac->kind == AC_METHOD) {
+                m = ac_valid(ac, t) ? ac->value : ac_poly_find(ac, t);
+                if (IS_UNDEF(m) && t->shape_epoch == *om_type_epoch &&
+                    ac->epoch == *om_type_epoch && ou_type_lookup(t, name) == ac->value) {
+                    /* Remember the inheriting class. t passed shape_type_verify in this
+                     * epoch: generic attribute protocol. */
+                    m = ac->value;
+                    ac_poly_add(ac, t, AS_DICT(t->dict)->version, m);
+                }
+            }
+            if (!IS_UNDEF(m)) {
                 Value d = t->dictoffset ? *(Value *)((char *)AS_OBJ(o) + t->dictoffset) : OU_UNDEF;
                 Value sh = OU_UNDEF;
                 if (VM_IS_SHAPE(d)) {
@@ -1268,7 +1333,7 @@ dispatch:
                 }
                 if (IS_ERR(sh)) goto error;
                 if (IS_UNDEF(sh)) {
-                    Value f = ac->value;
+                    Value f = m;
                     ou_incref(f);
                     sp[-1] = f;
                     PUSH(o);

@@ -50,7 +50,14 @@ struct OuCode {
     Value docstring; /* str or None */
     void *cache;    /* inline caches (owned by the interpreter), NULL until first run */
     int32_t posonlyargcount; /* the first posonlyargcount of argcount are positional-only */
+    /* For the loop's inline call path (simple_call_ok in vm/interp.c), set by the assembler:
+     * the frame's slot count (locals, free variables, blocks, stack) when the code has no
+     * keyword-only parameters, no *args or **kwargs and no cells of its own, else -1. */
+    int32_t simple_frame;
 };
+
+/* Frees co->cache and what hangs off it (vm/interp.c owns its layout); for code_dealloc. */
+void vm_code_cache_free(OuCode *co);
 
 /* Compile source to a module code object. mode: "exec" (file), "single" (REPL statement,
  * expression statements PRINT_EXPR), "eval" (an expression, RETURN_VALUE of it).
