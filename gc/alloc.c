@@ -195,11 +195,14 @@ static void trim_to(int64_t keep) {
  * returns it (its cost is a walk of malloc's free lists, paid once per LARGE_TRIM bytes). */
 static size_t large_freed;
 #define LARGE_TRIM ((size_t)16 << 20)
+/* A full collection (gc.collect(), mostly after a large structure was dropped) trims already
+ * after this much: the program has just said it wants its memory back. */
+#define LARGE_TRIM_FULL ((size_t)1 << 20)
 
-void gc_alloc_trim(void) {
+void gc_alloc_trim(bool full) {
     trim_to(DIRTY_KEEP);
 #ifdef __GLIBC__
-    if (large_freed >= LARGE_TRIM) {
+    if (large_freed >= (full ? LARGE_TRIM_FULL : LARGE_TRIM)) {
         large_freed = 0;
         malloc_trim(0);
     }

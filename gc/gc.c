@@ -66,20 +66,49 @@
  *   5. The rest is cleared (type->clear breaks the cycles) or, under DEBUG_SAVEALL, appended
  *      to gc.garbage; it moves to the older generation too, so that nothing is ever left on a
  *      local list, and the holds are dropped: reference counting frees it.
+ * Dirty objects (automatic collections only)
+ * A garbage cycle becomes garbage when its last reference from outside is dropped, and that
+ * drop decrements a member's count to a nonzero value (the cycle's own references remain).
+ * ou_decref marks every object so decremented OU_GCF_DIRTY. Take any garbage set G: the
+ * strongly connected parts of G that nothing else in G refers to are cycles, each made garbage
+ * by such a decrement after which nothing touched it, so each holds a DIRTY member, and all of
+ * G is reachable from those members. Hence a collection may start from the DIRTY objects and
+ * what they reach instead of from everything (Bacon and Rajan's candidate roots), as long as
+ * no bit is cleared while the garbage it stands for might not have been examined whole:
+ * - Young generations: an automatic collection of generation g takes as candidates the DIRTY
+ *   objects of gens[0..g] and, breadth first, every object of those generations they reach
+ *   (compute_refs_dirty); the rest of young is promoted unexamined. Young collections never
+ *   clear DIRTY (a candidate may survive only through an older member of its cycle), so a
+ *   DIRTY object stays DIRTY into the old generation. Building a large structure, whose
+ *   objects are never decremented, then costs two walks of young per collection, not trial
+ *   deletion. When most of young is dirty (short-lived cycles), all of it is taken as before.
+ * - Old generation: a DIRTY old object lives on the list dirty2; a clean one is WATCHED in
+ *   gens[2] (or `scanned`), and its first decrement to nonzero moves it to dirty2
+ *   (ou_gc_dirtied: one flag test in ou_decref, a call once per object and pass). Increments
+ *   (below) start from dirty2 and pull what it reaches, young objects included; old survivors
+ *   are clean and WATCHED again. Only when an increment could not take everything its seeds
+ *   reach (the budget, or a container with more than INC_FANOUT children) may garbage have
+ *   been missed: `incomplete` makes the next pass a full one, over every old object, as
+ *   before dirty objects existed.
+ * - gc.collect() and automatic collections of the whole heap on a small heap are atomic over
+ *   all objects, as CPython's; their survivors are clean.
+ *
  * Incremental passes over the old generation (automatic collections only)
  * A full collection of 2,000,000 objects stops the program for ~0.3-1 s. So, when the old
- * generation is due (the ration above) and holds at least 4 * INC_BUDGET objects, the
- * automatic collector does it as a *pass* of increments instead of one atomic collection:
- * - During a pass, gens[2] holds the old objects not yet scanned and `scanned` those scanned
- *   (GCF_PASS == pass_mark, flipped when a pass ends, so ending one costs O(1)). Every
- *   automatic collection of generation 0 becomes an increment: its candidates are gens[0]
- *   plus a batch of unscanned old objects, the oldest first, grown breadth first by the
- *   unscanned old objects they reach, INC_BUDGET of them at least (twice what gen1
- *   collections promoted since the previous increment, so that the pass outruns promotion).
- *   An old object with more than INC_FANOUT children (a huge list) leaves the batch unexamined
- *   and counts as scanned, so an increment's cost is bounded whatever the heap holds. Young
+ * generation is due (it grew by the ration above, or many of its objects became dirty) and
+ * holds at least 4 * INC_BUDGET objects, the automatic collector does it as a *pass* of
+ * increments instead of one atomic collection:
+ * - During a pass, `scanned` holds the old objects examined in this pass (GCF_PASS ==
+ *   pass_mark, flipped when a pass ends, so ending one costs O(1)), gens[2] the clean ones not
+ *   examined, dirty2 the dirty ones. Every automatic collection of generation 0 becomes an
+ *   increment: its candidates are gens[0] plus seeds from dirty2 (in a full pass, then the
+ *   unscanned old objects, the oldest first), grown breadth first by every object of
+ *   generations 1 and 2 they reach, INC_BUDGET of them at least (twice what gen1 collections
+ *   promoted since the previous increment, so that a full pass outruns promotion). An object
+ *   with more than INC_FANOUT children (a huge list) leaves the increment unexamined and
+ *   counts as alive, so an increment's cost is bounded whatever the heap holds. Young
  *   survivors go to gens[1] as in any gen0 collection, old ones to `scanned`; the rest is
- *   garbage, finalized in PEP 442 order as below. When gens[2] is empty the pass is complete
+ *   garbage, finalized in PEP 442 order as below. When no seed is left the pass is complete
  *   (it counts as one collection of generation 2) and `scanned` becomes gens[2].
  * - Soundness: trial deletion is sound on ANY subset S of the tracked objects, as long as no
  *   Python code runs between update_refs and move_unreachable (it never does). A reference
@@ -89,14 +118,13 @@
  *   again. Which subset is taken only decides what is found, never what is freed wrongly; the
  *   PEP 442 steps and the resurrection check work on the increment's unreachable set exactly
  *   as on a full collection's.
- * - Completeness: a garbage cycle is found when all of it falls inside one increment (a cycle
- *   of objects promoted together is adjacent in gens[2], and the breadth-first growth pulls
- *   the rest). Cycles larger than a batch, or split across increments, are not: when a pass
- *   finds less garbage than 1/8 of the promotions that started it, the next due full
- *   collection is atomic if the old generation has grown 4x since the last atomic one.
- *   A fruitless pass or atomic collection also doubles `backoff` (at most INC_BACKOFF_MAX),
- *   the factor of the ration, so that building a large structure pays for fewer passes; a
- *   fruitful one resets it to 1.
+ * - Completeness: garbage is found when all of it falls inside one increment, which the
+ *   breadth-first growth from its dirty members ensures unless the increment was cut short
+ *   (then the next pass is full). In a full pass, cycles larger than a batch, or split across
+ *   increments, are not found: when a full pass finds less garbage than 1/8 of the promotions
+ *   that started it, the next due collection is atomic if the old generation has grown 4x
+ *   since the last atomic one. A fruitless full pass or atomic collection also doubles
+ *   `backoff` (at most INC_BACKOFF_MAX), the factor of the ration; a fruitful one resets it.
  * - gc.collect(), whatever the generation, is atomic with the semantics above: a full one
  *   first ends a running pass (pass_abort), as does gc.freeze().
  *
@@ -140,6 +168,15 @@ static int64_t long_lived_total, long_lived_pending;
 /* The incremental pass: `scanned` holds the old objects (generation 2) already scanned in the
  * current pass, gens[2] those still to scan. pass_mark is the GCF_PASS value of scanned ones. */
 static GcHead scanned = {&scanned, {&scanned}};
+/* The old objects that are DIRTY (see "Dirty objects"); the clean ones are WATCHED in gens[2]
+ * or `scanned`. dirty_added counts arrivals (dirtied or promoted dirty) since the last pass
+ * began, frees not deducted. */
+static GcHead dirty2 = {&dirty2, {&dirty2}};
+static int64_t dirty_added;
+/* pass_full: the pass scans every old object, not only the dirty ones and what they reach;
+ * incomplete: some increment could not examine everything its dirty seeds reach (budget, a
+ * huge container), so garbage may have been missed: the next pass is a full one. */
+static bool pass_full, incomplete;
 static bool pass_active, next_atomic, in_auto, in_increment;
 static uint16_t pass_mark;
 static int64_t pass_pending, pass_survivors, pass_old_garbage, inc_promoted;
@@ -206,13 +243,54 @@ static int64_t list_size(const GcHead *l) {
 /* An object entering generation 2 is marked not yet scanned by the current pass, except the
  * survivors of an increment (in_increment), which go to `scanned`. */
 static void set_gen(OuObject *o, unsigned gen) {
-    unsigned f = (o->gcflags & ~(GCF_GEN_MASK | GCF_PASS)) | (gen << GCF_GEN_SHIFT);
+    unsigned f = (o->gcflags & ~(GCF_GEN_MASK | GCF_PASS | OU_GCF_WATCHED)) | (gen << GCF_GEN_SHIFT);
     if (gen == 2) f |= in_increment ? pass_mark : (pass_mark ^ GCF_PASS);
     o->gcflags = (uint16_t)f;
 }
 
 static void list_set_gen(GcHead *l, unsigned gen) {
     for (GcHead *h = l->next; h != l; h = h->next) set_gen(GC_OBJ(h), gen);
+}
+
+/* Appends h, an object with generation bits 2, where the dirty invariant wants it: on dirty2
+ * when it is DIRTY, else WATCHED on `to` (gens[2] or scanned). */
+static void old_place(GcHead *h, GcHead *to) {
+    OuObject *o = GC_OBJ(h);
+    if (o->gcflags & OU_GCF_DIRTY) {
+        o->gcflags &= (uint16_t)~OU_GCF_WATCHED;
+        list_append(&dirty2, h);
+        dirty_added++;
+    } else {
+        o->gcflags |= OU_GCF_WATCHED;
+        list_append(to, h);
+    }
+}
+
+/* Moves every object of `from` into generation `gen`, appending to `to` (for generation 2,
+ * DIRTY objects go to dirty2 instead); `from` is left empty. With `dirty`, the objects become
+ * DIRTY first: survivors of a finalization, which must be examined again. */
+static void list_settle(GcHead *from, GcHead *to, unsigned gen, bool dirty) {
+    if (gen < 2) {
+        list_set_gen(from, gen);
+        list_merge(from, to);
+        return;
+    }
+    for (GcHead *h = from->next, *next; h != from; h = next) {
+        next = h->next;
+        set_gen(GC_OBJ(h), 2);
+        if (dirty) GC_OBJ(h)->gcflags |= OU_GCF_DIRTY;
+        old_place(h, to);
+    }
+    list_init(from);
+}
+
+/* ou_decref found a WATCHED object decremented to nonzero: it is a candidate now. Never
+ * called during the phases of a collection (they drop no reference). */
+void ou_gc_dirtied(OuObject *o) {
+    o->gcflags &= (uint16_t)~OU_GCF_WATCHED;
+    if (!(o->gcflags & OU_GCF_TRACKED)) return;
+    list_move(GC_HEAD(o), &dirty2);
+    dirty_added++;
 }
 
 /* ---- allocation (the blocks come from gc/alloc.c) ---- */
@@ -274,14 +352,14 @@ void ou_obj_free(OuObject *o) {
 void gc_track(OuObject *o) {
     if ((o->gcflags & OU_GCF_TRACKED) || !(o->type->flags & OU_TPFLAG_GC)) return;
     list_append(&gens[0].head, GC_HEAD(o));
-    o->gcflags = (uint16_t)((o->gcflags & ~GCF_GEN_MASK) | OU_GCF_TRACKED);
+    o->gcflags = (uint16_t)((o->gcflags & ~(GCF_GEN_MASK | OU_GCF_WATCHED)) | OU_GCF_TRACKED);
     ntracked++;
 }
 
 void gc_untrack(OuObject *o) {
     if (!(o->gcflags & OU_GCF_TRACKED)) return;
     list_remove(GC_HEAD(o));
-    o->gcflags &= (uint16_t) ~(OU_GCF_TRACKED | GCF_COLLECTING | GCF_TENTATIVE);
+    o->gcflags &= (uint16_t) ~(OU_GCF_TRACKED | GCF_COLLECTING | GCF_TENTATIVE | OU_GCF_WATCHED);
     ntracked--;
 }
 
@@ -331,6 +409,7 @@ static void pass_abort(void) {
 
 void gc_freeze(void) {
     pass_abort();
+    list_merge(&dirty2, &gens[2].head);
     for (int i = 0; i < GC_NGENS; i++) {
         list_set_gen(&gens[i].head, 3);
         list_merge(&gens[i].head, &permanent);
@@ -339,8 +418,7 @@ void gc_freeze(void) {
 }
 
 void gc_unfreeze(void) {
-    list_set_gen(&permanent, GC_NGENS - 1);
-    list_merge(&permanent, &gens[GC_NGENS - 1].head);
+    list_settle(&permanent, &gens[GC_NGENS - 1].head, GC_NGENS - 1, false);
 }
 
 int64_t gc_freeze_count(void) { return list_size(&permanent); }
@@ -352,11 +430,16 @@ int gc_foreach_gen(int generation, gc_each_fn fn, void *ctx) {
             int r = fn(GC_OBJ(h), ctx);
             if (r) return r;
         }
-        if (i == 2)
+        if (i == 2) {
             for (GcHead *h = scanned.next; h != &scanned; h = h->next) {
                 int r = fn(GC_OBJ(h), ctx);
                 if (r) return r;
             }
+            for (GcHead *h = dirty2.next; h != &dirty2; h = h->next) {
+                int r = fn(GC_OBJ(h), ctx);
+                if (r) return r;
+            }
+        }
     }
     return 0;
 }
@@ -364,6 +447,7 @@ int gc_foreach_gen(int generation, gc_each_fn fn, void *ctx) {
 void gc_foreach(void (*fn)(OuObject *, void *), void *ctx) {
     for (GcHead *h = permanent.next; h != &permanent; h = h->next) fn(GC_OBJ(h), ctx);
     for (GcHead *h = scanned.next; h != &scanned; h = h->next) fn(GC_OBJ(h), ctx);
+    for (GcHead *h = dirty2.next; h != &dirty2; h = h->next) fn(GC_OBJ(h), ctx);
     for (int i = GC_NGENS - 1; i >= 0; i--)
         for (GcHead *h = gens[i].head.next; h != &gens[i].head; h = h->next) fn(GC_OBJ(h), ctx);
 }
@@ -447,46 +531,127 @@ static void compute_refs(GcHead *young, uint32_t hold) {
     }
 }
 
+/* What move_unreachable does with survivors that enter generation 2 (see "Dirty objects"). */
+enum { OLD_NONE, OLD_SPLIT, OLD_CLEAN };
+
+/* The candidates of an automatic collection of a young generation (see "Dirty objects"): the
+ * DIRTY objects of `young` and every object of generations <= maxgen they reach, gathered in
+ * `cands` and marked GCF_COLLECTING, with refs computed as compute_refs does. They stay in
+ * place on young, so that the list keeps its order. Returns false when memory ran out: then
+ * nothing is marked and the caller takes all of young. */
+static ObjVec cands;
+
+static int visit_select(OuObject *child, void *arg) {
+    unsigned maxgen = *(const unsigned *)arg;
+    unsigned f = child->gcflags;
+    if ((f & (OU_GCF_TRACKED | GCF_COLLECTING)) != OU_GCF_TRACKED ||
+        ((f & GCF_GEN_MASK) >> GCF_GEN_SHIFT) > maxgen || child->rc == 0)
+        return 0;
+    if (!vec_push(&cands, child)) return 1;
+    child->gcflags |= GCF_COLLECTING;
+    return 0;
+}
+
+/* The share of dirty objects the last automatic collection of each young generation saw: when
+ * most are dirty, gathering the candidates costs more than taking all of young (a program
+ * that makes short-lived cycles), so compute_refs_dirty declines until the share falls. */
+static int64_t young_dirty[2], young_total[2];
+
+static bool compute_refs_dirty(GcHead *young, unsigned maxgen) {
+    if (young_dirty[maxgen] * 2 > young_total[maxgen]) {
+        int64_t total = 0, dirty = 0;
+        for (GcHead *h = young->next; h != young; h = h->next) {
+            total++;
+            dirty += (GC_OBJ(h)->gcflags & OU_GCF_DIRTY) != 0;
+        }
+        young_dirty[maxgen] = dirty;
+        young_total[maxgen] = total;
+        return false;
+    }
+    int64_t total = 0;
+    cands.n = 0;
+    for (GcHead *h = young->next; h != young; h = h->next) {
+        OuObject *o = GC_OBJ(h);
+        total++;
+        if (!(o->gcflags & OU_GCF_DIRTY) || o->rc == 0) continue;
+        if (!vec_push(&cands, o)) goto fail;
+        o->gcflags |= GCF_COLLECTING;
+    }
+    young_dirty[maxgen] = cands.n;
+    young_total[maxgen] = total;
+    /* Breadth first: cands grows while it is scanned (items re-read after each traverse). */
+    for (int64_t i = 0; i < cands.n; i++)
+        if (traverse(cands.items[i], visit_select, &maxgen)) goto fail;
+    for (int64_t i = 0; i < cands.n; i++) GC_HEAD(cands.items[i])->refs = (int64_t)cands.items[i]->rc;
+    for (int64_t i = 0; i < cands.n; i++) traverse(cands.items[i], visit_decref, NULL);
+    return true;
+fail:
+    for (int64_t i = 0; i < cands.n; i++) cands.items[i]->gcflags &= (uint16_t)~GCF_COLLECTING;
+    return false;
+}
+
 /* Splits `young` into what is alive (stays in young, GCF_COLLECTING cleared) and the garbage
- * (moved to `unreachable`, flags cleared). With newgen >= 0, the alive objects also get that
- * generation, and tuples of atoms are untracked on the way. Returns the number of objects
- * left in young.
+ * (moved to `unreachable`, flags cleared). Objects without GCF_COLLECTING (being deallocated,
+ * or not candidates of a collection started from dirty objects) are alive. With newgen >= 0,
+ * the alive objects also get that generation, and tuples of atoms are untracked on the way;
+ * entering generation 2, OLD_SPLIT sends the DIRTY ones to dirty2 and makes the others
+ * WATCHED, OLD_CLEAN makes them all clean and WATCHED (an atomic full collection examined them
+ * all). Returns the number of objects that stayed alive.
  * young is walked forward through `next` only, since the `prev` of the objects ahead of the
  * cursor hold refs; behind the cursor the backward links are rebuilt (`kept` is the last object
  * kept). young->prev stays the true tail for visit_reachable's appends: the tail is only ever
  * removed when it is the cursor with nothing appended after it, and then the walk ends. */
-static int64_t move_unreachable(GcHead *young, GcHead *unreachable, int newgen) {
+static int64_t move_unreachable(GcHead *young, GcHead *unreachable, int newgen, int oldmode) {
     int64_t alive = 0;
     GcHead *kept = young;
     for (GcHead *h = young->next; h != young; h = kept->next) {
         OuObject *o = GC_OBJ(h);
-        if (!(o->gcflags & GCF_COLLECTING)) { /* a dying object: neither */
+        if (o->gcflags & GCF_COLLECTING) {
+            if (h->refs <= 0) {
+                kept->next = h->next;
+                list_append(unreachable, h);
+                o->gcflags |= GCF_TENTATIVE;
+                continue;
+            }
+            o->gcflags &= (uint16_t)~GCF_COLLECTING;
+            traverse(o, visit_reachable, young); /* may append to young: h->next read after */
+        } else if (o->rc == 0) {
+            /* being deallocated: kept as it is */
             h->prev = kept;
             kept = h;
             alive++;
-        } else if (h->refs > 0) {
-            o->gcflags &= (uint16_t)~GCF_COLLECTING;
-            traverse(o, visit_reachable, young); /* may append to young: h->next read after */
-            if (newgen >= 0 && tuple_untrackable(o)) {
+            continue;
+        }
+        if (newgen >= 0) {
+            if (o->type == &ou_tuple_type && tuple_untrackable(o)) {
                 kept->next = h->next;
                 h->next = h->prev = NULL;
                 o->gcflags &= (uint16_t)~OU_GCF_TRACKED;
                 ntracked--;
-            } else {
-                if (newgen >= 0) set_gen(o, (unsigned)newgen);
-                h->prev = kept;
-                kept = h;
-                alive++;
+                continue;
             }
-        } else {
-            kept->next = h->next;
-            list_append(unreachable, h);
-            o->gcflags |= GCF_TENTATIVE;
+            set_gen(o, (unsigned)newgen);
+            if (oldmode == OLD_CLEAN) {
+                o->gcflags = (uint16_t)((o->gcflags & ~OU_GCF_DIRTY) | OU_GCF_WATCHED);
+            } else if (oldmode == OLD_SPLIT) {
+                if (o->gcflags & OU_GCF_DIRTY) {
+                    kept->next = h->next;
+                    list_append(&dirty2, h);
+                    dirty_added++;
+                    alive++;
+                    continue;
+                }
+                o->gcflags |= OU_GCF_WATCHED;
+            }
         }
+        h->prev = kept;
+        kept = h;
+        alive++;
     }
     young->prev = kept;
+    /* Off the generation lists, the garbage must not be WATCHED (ou_gc_dirtied moves those). */
     for (GcHead *h = unreachable->next; h != unreachable; h = h->next)
-        GC_OBJ(h)->gcflags &= (uint16_t) ~(GCF_COLLECTING | GCF_TENTATIVE);
+        GC_OBJ(h)->gcflags &= (uint16_t) ~(GCF_COLLECTING | GCF_TENTATIVE | OU_GCF_WATCHED);
     return alive;
 }
 
@@ -565,8 +730,7 @@ static int64_t finalize_garbage(GcHead *unreachable, GcHead *old, unsigned oldge
         if (!vec_push(&set, GC_OBJ(h))) {
             /* Out of memory for the array: keep everything alive, which is safe. */
             free(set.items);
-            list_set_gen(unreachable, oldgen);
-            list_merge(unreachable, old);
+            list_settle(unreachable, old, oldgen, true);
             return 0;
         }
     }
@@ -597,12 +761,11 @@ static int64_t finalize_garbage(GcHead *unreachable, GcHead *old, unsigned oldge
             if (o->gcflags & OU_GCF_TRACKED) list_move(GC_HEAD(o), unreachable);
         }
         compute_refs(unreachable, 1);
-        move_unreachable(unreachable, &final, -1);
+        move_unreachable(unreachable, &final, -1, OLD_NONE);
         for (GcHead *h = unreachable->next; h != unreachable; h = h->next)
             GC_OBJ(h)->gcflags &= (uint16_t)~OU_GCF_UNREACHABLE;
         if (observer && !list_empty(unreachable)) observe_list(GC_PHASE_RESURRECTED, unreachable, false);
-        list_set_gen(unreachable, oldgen);
-        list_merge(unreachable, old);
+        list_settle(unreachable, old, oldgen, true);
     } else {
         list_merge(unreachable, &final);
     }
@@ -618,8 +781,7 @@ static int64_t finalize_garbage(GcHead *unreachable, GcHead *old, unsigned oldge
             o->type->clear(o);
         }
     }
-    list_set_gen(&final, oldgen);
-    list_merge(&final, old);
+    list_settle(&final, old, oldgen, true);
     for (int64_t i = 0; i < n; i++) set.items[i]->gcflags &= (uint16_t)~OU_GCF_UNREACHABLE;
     for (int64_t i = 0; i < n; i++) ou_decref(MK_OBJ(set.items[i]));
     free(set.items);
@@ -650,8 +812,8 @@ static void collect_stress(void) {
     /* The lists' order decides the order of finalizers later: remember it, and restore it
      * after move_unreachable has reordered. */
     ObjVec order = {0};
-    for (int i = 0; i <= GC_NGENS; i++) {
-        GcHead *l = i < GC_NGENS ? &gens[i].head : &scanned;
+    for (int i = 0; i <= GC_NGENS + 1; i++) {
+        GcHead *l = i < GC_NGENS ? &gens[i].head : i == GC_NGENS ? &scanned : &dirty2;
         for (GcHead *h = l->next; h != l; h = h->next)
             if (!vec_push(&order, GC_OBJ(h))) {
                 free(order.items);
@@ -661,10 +823,11 @@ static void collect_stress(void) {
     GcHead *young = &gens[GC_NGENS - 1].head;
     for (int i = 0; i < GC_NGENS - 1; i++) list_merge(&gens[i].head, young);
     list_merge(&scanned, young);
+    list_merge(&dirty2, young);
     compute_refs(young, 0);
     GcHead unreachable;
     list_init(&unreachable);
-    move_unreachable(young, &unreachable, -1);
+    move_unreachable(young, &unreachable, -1, OLD_NONE);
     bool keep = !list_empty(&unreachable) && garbage_observable(&unreachable);
     if (!keep)
         for (GcHead *h = unreachable.next; h != &unreachable; h = h->next)
@@ -674,7 +837,9 @@ static void collect_stress(void) {
         if (!(o->gcflags & GCF_TENTATIVE)) {
             unsigned g = (o->gcflags & GCF_GEN_MASK) >> GCF_GEN_SHIFT;
             bool done = g == 2 && pass_active && (o->gcflags & GCF_PASS) == pass_mark;
-            list_move(GC_HEAD(o), done ? &scanned : &gens[g < GC_NGENS ? g : GC_NGENS - 1].head);
+            GcHead *to = done ? &scanned : &gens[g < GC_NGENS ? g : GC_NGENS - 1].head;
+            if (g == 2 && (o->gcflags & OU_GCF_DIRTY)) to = &dirty2;
+            list_move(GC_HEAD(o), to);
         }
     }
     free(order.items);
@@ -702,7 +867,7 @@ static int64_t collect_increment(void);
 static int64_t collect_main(int generation) {
     double t0 = now_seconds();
     int64_t n = generation == 0 && pass_active && in_auto ? collect_increment() : collect_body(generation);
-    if (generation > 0) gc_alloc_trim();
+    if (generation > 0) gc_alloc_trim(generation == GC_NGENS - 1);
     double dt = now_seconds() - t0;
     pauses.total += dt;
     if (dt > pauses.worst) pauses.worst = dt;
@@ -719,12 +884,16 @@ static int64_t collect_body(int generation) {
         debug_printf("gc: collecting generation %d...\n", generation);
         debug_printf("gc: objects in each generation: %lld %lld %lld\n",
                      (long long)list_size(&gens[0].head), (long long)list_size(&gens[1].head),
-                     (long long)(list_size(&gens[2].head) + list_size(&scanned)));
+                     (long long)(list_size(&gens[2].head) + list_size(&scanned) + list_size(&dirty2)));
         debug_printf("gc: objects in permanent generation: %lld\n", (long long)list_size(&permanent));
         t0 = now_seconds();
     }
     if (observer) observer(GC_PHASE_START, NULL, NULL, generation, observer_ctx);
-    if (generation == GC_NGENS - 1) pass_abort(); /* an atomic full collection */
+    if (generation == GC_NGENS - 1) { /* an atomic full collection */
+        pass_abort();
+        list_merge(&dirty2, &gens[2].head);
+        incomplete = false;
+    }
     if (generation + 1 < GC_NGENS) gens[generation + 1].count++;
     for (int i = 0; i <= generation; i++) gens[i].count = 0;
 
@@ -733,7 +902,9 @@ static int64_t collect_body(int generation) {
     int oldgen = generation + 1 < GC_NGENS ? generation + 1 : generation;
     GcHead *old = &gens[oldgen].head;
 
-    compute_refs(young, 0);
+    /* An automatic collection of a young generation starts from its dirty objects. */
+    if (!(in_auto && generation < GC_NGENS - 1 && compute_refs_dirty(young, (unsigned)generation)))
+        compute_refs(young, 0);
     if (observer) {
         observe_list(GC_PHASE_CANDIDATES, young, false);
         observe_list(GC_PHASE_SUBTRACTED, young, true);
@@ -741,7 +912,8 @@ static int64_t collect_body(int generation) {
     GcHead unreachable;
     list_init(&unreachable);
     /* Survivors age, and tuples of atoms leave the collector's view. */
-    int64_t alive = move_unreachable(young, &unreachable, oldgen);
+    int oldmode = generation == GC_NGENS - 1 ? OLD_CLEAN : oldgen == GC_NGENS - 1 ? OLD_SPLIT : OLD_NONE;
+    int64_t alive = move_unreachable(young, &unreachable, oldgen, oldmode);
     if (young != old) {
         if (generation == GC_NGENS - 2) {
             long_lived_pending += alive;
@@ -766,30 +938,45 @@ static int64_t collect_body(int generation) {
     return collected;
 }
 
-/* An increment's gathering of old objects: `work` receives them; `n` counts them up to
- * `budget`; `visits` counts the children of the object being traversed. */
+/* An increment's gathering: `work` receives the objects; `n` counts them up to `budget`;
+ * `visits` counts the children of the object being traversed; `truncated` is set when an
+ * object that should have joined was left out for the budget. */
 typedef struct {
     GcHead *work;
     int64_t n, budget, visits;
+    bool truncated;
 } PullCtx;
+
+/* Moves a tracked object of generation 1 or 2 into the increment, marked GCF_COLLECTING while
+ * the increment gathers (so that it joins once) and, when old, scanned in this pass. */
+static void pull(OuObject *o, PullCtx *c) {
+    unsigned f = o->gcflags & ~(unsigned)(GCF_PASS | OU_GCF_WATCHED);
+    if ((f & GCF_GEN_MASK) == (2u << GCF_GEN_SHIFT)) f |= pass_mark;
+    o->gcflags = (uint16_t)(f | GCF_COLLECTING);
+    list_move(GC_HEAD(o), c->work);
+    c->n++;
+}
 
 static int visit_pull(OuObject *child, void *arg) {
     PullCtx *c = arg;
     if (++c->visits > INC_FANOUT) return 1;
-    const unsigned want = OU_GCF_TRACKED | (2u << GCF_GEN_SHIFT) | (pass_mark ^ GCF_PASS);
-    if (c->n < c->budget && (child->gcflags & (OU_GCF_TRACKED | GCF_GEN_MASK | GCF_PASS)) == want) {
-        list_move(GC_HEAD(child), c->work);
-        child->gcflags ^= GCF_PASS;
-        c->n++;
+    unsigned f = child->gcflags, g = (f & GCF_GEN_MASK) >> GCF_GEN_SHIFT;
+    if ((f & (OU_GCF_TRACKED | GCF_COLLECTING)) != OU_GCF_TRACKED || (g != 1 && g != 2) || child->rc == 0)
+        return 0;
+    if (c->n >= c->budget) {
+        c->truncated = true;
+        return 0;
     }
+    pull(child, c);
     return 0;
 }
 
-/* One increment of the incremental pass, in place of an automatic collection of generation 0:
- * the candidates are gens[0] plus a batch of old objects not yet scanned in this pass (the
- * oldest first, then breadth first what they reach among those, within the budget). Young
- * survivors move to gens[1] as usual, old ones to `scanned`; when nothing is left to scan the
- * pass ends. Soundness: see the header comment. */
+/* One increment of the incremental pass, in place of an automatic collection of generation 0.
+ * The candidates are gens[0], seeds taken from dirty2 (in a full pass, then from the old
+ * objects not yet scanned, the oldest first), and breadth first every object of generations 1
+ * and 2 they reach, within the budget. Young survivors move to gens[1] as usual, old ones
+ * become clean and go to `scanned`; when no seed is left the pass ends. Soundness and
+ * completeness: see the header comment. */
 static int64_t collect_increment(void) {
     double t0 = 0;
     if (gc_debug & GC_DEBUG_STATS) {
@@ -800,13 +987,15 @@ static int64_t collect_increment(void) {
     gens[1].count++;
     gens[0].count = 0;
     GcHead *work = &gens[0].head, *cur = work->prev;
-    PullCtx c = {work, 0, INC_BUDGET, 0};
+    PullCtx c = {work, 0, INC_BUDGET, 0, false};
     if (2 * inc_promoted > c.budget) c.budget = 2 * inc_promoted; /* outpace promotion */
     inc_promoted = 0;
+    bool exhausted = false;
     for (;;) {
-        /* Traverse the old objects gathered so far (the tail of work after the young ones):
-         * they pull what they reach, and one with too many children leaves the batch, so that
-         * an increment costs O(budget * INC_FANOUT) at most, whatever the heap holds. */
+        /* Traverse the objects gathered so far (the tail of work after the young ones): they
+         * pull what they reach, and one with too many children leaves the increment, counted
+         * alive, so that an increment costs O(budget * INC_FANOUT) at most, whatever the heap
+         * holds. Garbage that such an object hides is left to a full pass (incomplete). */
         while (cur->next != work) {
             cur = cur->next;
             OuObject *o = GC_OBJ(cur);
@@ -814,18 +1003,29 @@ static int64_t collect_increment(void) {
             c.visits = 0;
             if (traverse(o, visit_pull, &c)) {
                 GcHead *back = cur->prev;
-                list_move(cur, &scanned);
+                o->gcflags &= (uint16_t) ~(GCF_COLLECTING | OU_GCF_DIRTY);
+                list_remove(cur);
+                if ((o->gcflags & GCF_GEN_MASK) == (2u << GCF_GEN_SHIFT)) {
+                    old_place(cur, &scanned);
+                    pass_survivors++;
+                } else {
+                    list_append(&gens[1].head, cur);
+                }
+                incomplete = true;
                 c.n--;
-                pass_survivors++;
                 cur = back;
             }
         }
-        if (c.n >= c.budget || list_empty(&gens[2].head)) break;
-        GcHead *h = gens[2].head.next;
-        list_move(h, work);
-        GC_OBJ(h)->gcflags = (uint16_t)((GC_OBJ(h)->gcflags & ~GCF_PASS) | pass_mark);
-        c.n++;
+        if (c.n >= c.budget) break;
+        GcHead *h = !list_empty(&dirty2) ? dirty2.next
+                    : pass_full && !list_empty(&gens[2].head) ? gens[2].head.next : NULL;
+        if (!h) {
+            exhausted = true;
+            break;
+        }
+        pull(GC_OBJ(h), &c);
     }
+    if (c.truncated) incomplete = true;
 
     compute_refs(work, 0);
     if (observer) {
@@ -834,12 +1034,15 @@ static int64_t collect_increment(void) {
     }
     GcHead unreachable;
     list_init(&unreachable);
-    move_unreachable(work, &unreachable, -1);
+    move_unreachable(work, &unreachable, -1, OLD_NONE);
     for (GcHead *h = work->next, *next; h != work; h = next) {
         next = h->next;
         OuObject *o = GC_OBJ(h);
         if ((o->gcflags & GCF_GEN_MASK) == (2u << GCF_GEN_SHIFT)) {
-            list_move(h, &scanned);
+            /* Examined and alive: clean until its count drops again. */
+            o->gcflags &= (uint16_t)~OU_GCF_DIRTY;
+            list_remove(h);
+            old_place(h, &scanned);
             pass_survivors++;
         } else if (o->rc > 0 && tuple_untrackable(o)) { /* a dying tuple's items may be gone */
             gc_untrack(o);
@@ -864,19 +1067,25 @@ static int64_t collect_increment(void) {
                      (long long)collected, now_seconds() - t0);
     stats[0].collections++;
     stats[0].collected += collected;
-    if (pass_active && list_empty(&gens[2].head)) {
-        /* The pass is complete: everything old is unscanned again for the next one. A pass
-         * that found little garbage makes the next full collection atomic (cycles larger than
-         * a batch, or split across increments, are found there) and waits for more growth. */
+    if (pass_active && exhausted) {
+        /* The pass is complete: everything old is unscanned again for the next one. A full
+         * pass that found little garbage makes the next full collection atomic (cycles larger
+         * than a batch, or split across increments, are found there) and waits for more
+         * growth. A pass over the dirty objects only is expected to find little. */
         list_merge(&scanned, &gens[2].head);
         pass_mark ^= GCF_PASS;
         pass_active = false;
         stats[2].collections++;
-        long_lived_total = pass_survivors;
+        if (pass_full) {
+            long_lived_total = pass_survivors;
+            bool fruitful = pass_old_garbage * 8 >= pass_pending;
+            next_atomic = !fruitful;
+            backoff = fruitful ? 1 : backoff * 2 > INC_BACKOFF_MAX ? INC_BACKOFF_MAX : backoff * 2;
+        } else {
+            long_lived_total += long_lived_pending - pass_old_garbage;
+            if (long_lived_total < 0) long_lived_total = 0;
+        }
         long_lived_pending = 0;
-        bool fruitful = pass_old_garbage * 8 >= pass_pending;
-        next_atomic = !fruitful;
-        backoff = fruitful ? 1 : backoff * 2 > INC_BACKOFF_MAX ? INC_BACKOFF_MAX : backoff * 2;
     }
     if (observer) observer(GC_PHASE_DONE, NULL, NULL, 0, observer_ctx);
     return collected;
@@ -952,10 +1161,19 @@ int64_t gc_collect_auto(void) {
         if (i == GC_NGENS - 1) {
             /* The old generation: rationed, and incremental on a large heap (see the header
              * comment). While a pass runs, increments come with the young collections. */
-            if (pass_active || long_lived_pending < long_lived_total / 4 * backoff) continue;
-            bool atomic = next_atomic && long_lived_total > 4 * atomic_total;
-            if (!atomic && long_lived_total >= 4 * INC_BUDGET) {
+            if (pass_active) continue;
+            bool large = long_lived_total >= 4 * INC_BUDGET;
+            bool grown = long_lived_pending >= long_lived_total / 4 * backoff;
+            /* On a large heap, many dirty old objects also start a pass (over them only), so
+             * that garbage dying in the old generation is reclaimed before the heap grows. */
+            bool dirty = large && dirty_added >= INC_BUDGET && dirty_added >= long_lived_total / 8;
+            if (!grown && !dirty) continue;
+            bool atomic = grown && next_atomic && long_lived_total > 4 * atomic_total;
+            if (!atomic && large) {
                 pass_active = true;
+                pass_full = incomplete && grown;
+                if (pass_full) incomplete = false;
+                dirty_added = 0;
                 pass_pending = long_lived_pending;
                 pass_survivors = pass_old_garbage = inc_promoted = 0;
                 gens[i].count = 0;
@@ -1009,8 +1227,9 @@ void gc_finalize_all(void) {
      * or was resurrected; clear everything so that reference counts drop to zero. */
     for (int round = 0; round < 4 && ntracked > 0; round++) {
         ObjVec all = {0};
-        for (int g = 0; g < GC_NGENS; g++) {
-            for (GcHead *h = gens[g].head.next; h != &gens[g].head; h = h->next) {
+        for (int g = 0; g <= GC_NGENS; g++) {
+            GcHead *l = g < GC_NGENS ? &gens[g].head : &dirty2;
+            for (GcHead *h = l->next; h != l; h = h->next) {
                 OuObject *o = GC_OBJ(h);
                 if ((o->gcflags & OU_GCF_IMMORTAL) || o->rc == 0) continue;
                 if (!vec_push(&all, o)) break;

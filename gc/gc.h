@@ -64,7 +64,7 @@ size_t gc_block_size(const void *p);  /* bytes really held by the block at p (0 
 /* For sys.getsizeof: the bytes held by the block at p that was allocated for n bytes: its size
  * class when p is a pool block, else n. Safe for any address (static objects, NULL). */
 size_t gc_real_size(const void *p, size_t n);
-void gc_alloc_trim(void);             /* give empty pages back now (the collector's end) */
+void gc_alloc_trim(bool full);        /* give empty pages back now (the collector's end) */
 /* Grows or shrinks the block of an object that is not a container (e.g. a str appended in
  * place while it has rc == 1), keeping the statistics; it may move. Bytes past the old size
  * are not zeroed. NULL + MemoryError on failure, the object then unchanged. */

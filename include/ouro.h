@@ -106,6 +106,13 @@ typedef struct OuObject {
 #define OU_GCF_UNREACHABLE 0x20 /* set by the collector on the unreachable set while it
                                    clears weak references and runs finalizers */
 #define OU_GCF_WEAKREFS 0x40    /* the object has (or had) weak references: see vm/weakref.c */
+/* OU_GCF_DIRTY: the count was decremented to a nonzero value since the collector last cleared
+ * the bit, i.e. the object may have lost its last reference from outside a garbage cycle: the
+ * collector's automatic collections start from such objects only (gc/gc.c, "Dirty objects").
+ * OU_GCF_WATCHED: a clean object of the old generation; its first such decrement hands it to
+ * ou_gc_dirtied. ou_decref sets both effects inline. */
+#define OU_GCF_DIRTY 0x400
+#define OU_GCF_WATCHED 0x800
 #define OU_GCF_OBSERVED 0x8000  /* known to `ouro --step` (demo/step.c): set on the objects alive
                                    when a script starts and on those it has numbered, so that a
                                    new object at a reused address is told apart from them */
@@ -414,10 +421,19 @@ void ou_obj_dealloc(OuObject *o); /* called when rc hits 0: runs __del__, type->
 static inline void ou_incref(Value v) {
     if (IS_OBJ(v)) AS_OBJ(v)->rc++;
 }
+void ou_gc_dirtied(OuObject *o); /* gc/gc.c: a WATCHED object became DIRTY */
 static inline void ou_decref(Value v) {
     if (IS_OBJ(v)) {
         OuObject *o = AS_OBJ(v);
-        if (--o->rc == 0) ou_obj_dealloc(o);
+        if (--o->rc == 0) {
+            ou_obj_dealloc(o);
+        } else {
+            uint16_t f = o->gcflags;
+            if (!(f & OU_GCF_DIRTY)) {
+                o->gcflags = (uint16_t)(f | OU_GCF_DIRTY);
+                if (f & OU_GCF_WATCHED) ou_gc_dirtied(o);
+            }
+        }
     }
 }
 /* Decref that tolerates OU_UNDEF / OU_ERR (they are not objects, so this is the same test). */

@@ -297,7 +297,7 @@ static void tb_dealloc(OuObject *o) {
             if (n->rc == 1)
                 o = n; /* we own the last reference: free it in this loop */
             else
-                n->rc--;
+                ou_decref(next); /* not the last reference: marks it dirty for the collector */
         } else {
             ou_decref(next);
         }

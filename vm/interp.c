@@ -735,9 +735,10 @@ static Value str_append_inplace(Value a, Value b) {
 /* May BINARY_OP append b to a in place? a must be an exact, non-interned str that nobody else
  * can observe: only the stack's reference and, when the next instruction stores the result
  * back into the local that holds a, that local's reference (dropped by the caller). gcflags
- * must be clear: no weak references, not watched by the demo's object numbering. */
+ * must be clear but for DIRTY: no weak references, not watched by the demo's object
+ * numbering. */
 static inline bool str_can_append(Value a, Value b, const uint32_t *ip, Value *fast) {
-    if (!IS_STR(a) || !IS_STR(b) || AS_OBJ(a)->gcflags ||
+    if (!IS_STR(a) || !IS_STR(b) || (AS_OBJ(a)->gcflags & ~OU_GCF_DIRTY) ||
         (AS_OBJ(a)->aux & OU_STR_INTERNED) || AS_STR(b)->len == 0)
         return false;
     uint32_t rc = AS_OBJ(a)->rc;

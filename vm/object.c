@@ -42,7 +42,11 @@ static bool run_finalizer(OuObject *o) {
         ou_decref(r);
     if (!IS_UNDEF(saved) && !IS_ERR(saved)) ou_err_restore(saved);
     ou_decref(del);
-    if (--o->rc != 0) return true;
+    if (o->rc > 1) {
+        ou_decref(MK_OBJ(o)); /* resurrected: a decrement to nonzero, seen by the collector */
+        return true;
+    }
+    o->rc = 0;
     return false;
 }
 
