@@ -916,6 +916,30 @@ static int wrap_implicit(Value dict, Value name, OuType *kind) {
     return r;
 }
 
+/* As CPython 3.11: an exception from __set_name__ becomes the cause of a RuntimeError that
+ * names the attribute and the class. */
+static void set_name_error(OuType *t, Value v, Value name) {
+    Value cause = ou_err_fetch();
+    ou_err_format(ou_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%s'",
+                  OU_TYPE_NAME(v), name, t->name);
+    if (!ou_instance_of(cause, ou_BaseException)) {
+        ou_xdecref(cause);
+        return;
+    }
+    Value exc = ou_err_fetch();
+    if (ou_instance_of(exc, ou_BaseException)) {
+        OuException *e = (OuException *)AS_OBJ(exc);
+        ou_decref(e->cause);
+        ou_decref(e->context);
+        e->cause = ou_newref(cause);
+        e->context = cause;
+        e->suppress_context = true;
+    } else {
+        ou_decref(cause);
+    }
+    ou_err_restore(exc);
+}
+
 /* Calls __set_name__ on the class attributes that have it, then the parent's
  * __init_subclass__ with the class keywords. */
 static int finish_class(OuType *t, Value *kwvals, Value kwnames) {
@@ -934,8 +958,12 @@ static int finish_class(OuType *t, Value *kwvals, Value kwnames) {
             ou_incref(v);
             Value r = om_lookup(vt, om.set_name, NULL);
             r = call_found(r, v, args, 2, OU_UNDEF);
+            if (IS_ERR(r)) {
+                set_name_error(t, v, keys->items[i]);
+                ou_decref(v);
+                goto fail;
+            }
             ou_decref(v);
-            if (IS_ERR(r)) goto fail;
             ou_decref(r);
         }
     }

@@ -459,8 +459,8 @@ static int do_raise(Value exc, Value cause) {
         if (IS_ERR(inst)) goto fail;
         if (!ou_instance_of(inst, ou_BaseException)) {
             ou_err_format(ou_TypeError,
-                          "calling %R should have returned an instance of BaseException, not %s",
-                          exc, OU_TYPE_NAME(inst));
+                          "calling %R should have returned an instance of BaseException, not %R",
+                          exc, MK_OBJ(ou_typeof(inst)));
             ou_decref(inst);
             goto fail;
         }

@@ -364,7 +364,11 @@ int ou_generic_setattr(Value o, Value name, Value v) {
 Value om_object_repr(Value self) {
     OuType *t = ou_typeof(self);
     char addr[32];
-    snprintf(addr, sizeof addr, "%p", IS_OBJ(self) ? (void *)AS_OBJ(self) : NULL);
+    /* An immediate (small int, float, bool, None) has no address: its bits stand in. */
+    if (IS_OBJ(self))
+        snprintf(addr, sizeof addr, "%p", (void *)AS_OBJ(self));
+    else
+        snprintf(addr, sizeof addr, "0x%llx", (unsigned long long)self);
     if (om_is_heap(t) && IS_STR(t->module) && !ou_str_eq_cstr(t->module, "builtins"))
         return ou_str_printf("<%U.%U object at %s>", t->module, t->qualname, addr);
     return ou_str_printf("<%s object at %s>", t->name, addr);
@@ -570,6 +574,13 @@ static Value tp_new_wrapper(Value *args, int nargs, Value kwnames) {
     if (!ou_is_subtype(st, t))
         return ou_err_format(ou_TypeError, "%s.__new__(%s): %s is not a subtype of %s", t->name,
                              st->name, st->name, t->name);
+    /* The nearest built-in base of S must be built by T's constructor: object.__new__(str)
+     * would make a str without its text (CPython's "is not safe" check). */
+    OuType *sb = st;
+    while (sb && om_is_heap(sb)) sb = sb->base;
+    if (sb && sb->new != t->new)
+        return ou_err_format(ou_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", t->name,
+                             st->name, st->name);
     return t->new(st, args + 2, nargs - 2, kwnames);
 }
 
