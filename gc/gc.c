@@ -101,9 +101,11 @@
  * - During a pass, `scanned` holds the old objects examined in this pass (GCF_PASS ==
  *   pass_mark, flipped when a pass ends, so ending one costs O(1)), gens[2] the clean ones not
  *   examined, dirty2 the dirty ones. Every automatic collection of generation 0 becomes an
- *   increment: its candidates are gens[0] plus seeds from dirty2 (in a full pass, then the
- *   unscanned old objects, the oldest first), grown breadth first by every object of
- *   generations 1 and 2 they reach, INC_BUDGET of them at least (twice what gen1 collections
+ *   increment: its candidates are gens[0] plus seeds from pass_seeds (what dirty2 held when
+ *   the pass began; later dirty objects wait for the next pass, so that a pass ends) and, in
+ *   a full pass, then the unscanned old objects, the oldest first; grown breadth first by
+ *   every object of generations 1 and 2 they reach, INC_BUDGET of them at least (twice what
+ *   gen1 collections
  *   promoted since the previous increment, so that a full pass outruns promotion). An object
  *   with more than INC_FANOUT children (a huge list) leaves the increment unexamined and
  *   counts as alive, so an increment's cost is bounded whatever the heap holds. Young
@@ -172,6 +174,10 @@ static GcHead scanned = {&scanned, {&scanned}};
  * or `scanned`. dirty_added counts arrivals (dirtied or promoted dirty) since the last pass
  * began, frees not deducted. */
 static GcHead dirty2 = {&dirty2, {&dirty2}};
+/* The seeds of the running pass: dirty2 as it was when the pass began. Objects that become
+ * dirty during a pass wait on dirty2 for the next one, so that a pass ends even while the
+ * program keeps dirtying old objects (every call dirties its function again). */
+static GcHead pass_seeds = {&pass_seeds, {&pass_seeds}};
 static int64_t dirty_added;
 /* pass_full: the pass scans every old object, not only the dirty ones and what they reach;
  * incomplete: some increment could not examine everything its dirty seeds reach (budget, a
@@ -404,6 +410,7 @@ void gc_get_stats(GcGenStats out[GC_NGENS]) {
 static void pass_abort(void) {
     if (!pass_active) return;
     list_merge(&scanned, &gens[2].head);
+    list_merge(&pass_seeds, &dirty2);
     pass_active = false;
 }
 
@@ -435,6 +442,10 @@ int gc_foreach_gen(int generation, gc_each_fn fn, void *ctx) {
                 int r = fn(GC_OBJ(h), ctx);
                 if (r) return r;
             }
+            for (GcHead *h = pass_seeds.next; h != &pass_seeds; h = h->next) {
+                int r = fn(GC_OBJ(h), ctx);
+                if (r) return r;
+            }
             for (GcHead *h = dirty2.next; h != &dirty2; h = h->next) {
                 int r = fn(GC_OBJ(h), ctx);
                 if (r) return r;
@@ -447,6 +458,7 @@ int gc_foreach_gen(int generation, gc_each_fn fn, void *ctx) {
 void gc_foreach(void (*fn)(OuObject *, void *), void *ctx) {
     for (GcHead *h = permanent.next; h != &permanent; h = h->next) fn(GC_OBJ(h), ctx);
     for (GcHead *h = scanned.next; h != &scanned; h = h->next) fn(GC_OBJ(h), ctx);
+    for (GcHead *h = pass_seeds.next; h != &pass_seeds; h = h->next) fn(GC_OBJ(h), ctx);
     for (GcHead *h = dirty2.next; h != &dirty2; h = h->next) fn(GC_OBJ(h), ctx);
     for (int i = GC_NGENS - 1; i >= 0; i--)
         for (GcHead *h = gens[i].head.next; h != &gens[i].head; h = h->next) fn(GC_OBJ(h), ctx);
@@ -655,6 +667,36 @@ static int64_t move_unreachable(GcHead *young, GcHead *unreachable, int newgen, 
     return alive;
 }
 
+/* move_unreachable's result when no object of young is a candidate (a collection started from
+ * dirty objects found none: a structure being built): every object survives, so only the
+ * promotion is left to do, without the scratch counts and link repairs of the general walk. */
+static int64_t promote_all(GcHead *young, int newgen, int oldmode) {
+    int64_t alive = 0;
+    for (GcHead *h = young->next, *next; h != young; h = next) {
+        next = h->next;
+        OuObject *o = GC_OBJ(h);
+        alive++;
+        if (o->rc == 0) continue; /* being deallocated: kept as it is */
+        if (o->type == &ou_tuple_type && tuple_untrackable(o)) {
+            list_remove(h);
+            o->gcflags &= (uint16_t)~OU_GCF_TRACKED;
+            ntracked--;
+            alive--;
+            continue;
+        }
+        set_gen(o, (unsigned)newgen);
+        if (oldmode == OLD_SPLIT) {
+            if (o->gcflags & OU_GCF_DIRTY) {
+                list_remove(h);
+                old_place(h, NULL);
+            } else {
+                o->gcflags |= OU_GCF_WATCHED;
+            }
+        }
+    }
+    return alive;
+}
+
 /* The observer's view of a list, with each object's refs when `with_refs`. Only built when an
  * observer is set. */
 static void observe_list(int phase, GcHead *l, bool with_refs) {
@@ -812,8 +854,8 @@ static void collect_stress(void) {
     /* The lists' order decides the order of finalizers later: remember it, and restore it
      * after move_unreachable has reordered. */
     ObjVec order = {0};
-    for (int i = 0; i <= GC_NGENS + 1; i++) {
-        GcHead *l = i < GC_NGENS ? &gens[i].head : i == GC_NGENS ? &scanned : &dirty2;
+    for (int i = 0; i <= GC_NGENS + 2; i++) {
+        GcHead *l = i < GC_NGENS ? &gens[i].head : i == GC_NGENS ? &scanned : i == GC_NGENS + 1 ? &dirty2 : &pass_seeds;
         for (GcHead *h = l->next; h != l; h = h->next)
             if (!vec_push(&order, GC_OBJ(h))) {
                 free(order.items);
@@ -824,6 +866,7 @@ static void collect_stress(void) {
     for (int i = 0; i < GC_NGENS - 1; i++) list_merge(&gens[i].head, young);
     list_merge(&scanned, young);
     list_merge(&dirty2, young);
+    list_merge(&pass_seeds, young);
     compute_refs(young, 0);
     GcHead unreachable;
     list_init(&unreachable);
@@ -884,7 +927,8 @@ static int64_t collect_body(int generation) {
         debug_printf("gc: collecting generation %d...\n", generation);
         debug_printf("gc: objects in each generation: %lld %lld %lld\n",
                      (long long)list_size(&gens[0].head), (long long)list_size(&gens[1].head),
-                     (long long)(list_size(&gens[2].head) + list_size(&scanned) + list_size(&dirty2)));
+                     (long long)(list_size(&gens[2].head) + list_size(&scanned) + list_size(&dirty2) +
+                                 list_size(&pass_seeds)));
         debug_printf("gc: objects in permanent generation: %lld\n", (long long)list_size(&permanent));
         t0 = now_seconds();
     }
@@ -903,8 +947,8 @@ static int64_t collect_body(int generation) {
     GcHead *old = &gens[oldgen].head;
 
     /* An automatic collection of a young generation starts from its dirty objects. */
-    if (!(in_auto && generation < GC_NGENS - 1 && compute_refs_dirty(young, (unsigned)generation)))
-        compute_refs(young, 0);
+    bool seeded = in_auto && generation < GC_NGENS - 1 && compute_refs_dirty(young, (unsigned)generation);
+    if (!seeded) compute_refs(young, 0);
     if (observer) {
         observe_list(GC_PHASE_CANDIDATES, young, false);
         observe_list(GC_PHASE_SUBTRACTED, young, true);
@@ -913,7 +957,8 @@ static int64_t collect_body(int generation) {
     list_init(&unreachable);
     /* Survivors age, and tuples of atoms leave the collector's view. */
     int oldmode = generation == GC_NGENS - 1 ? OLD_CLEAN : oldgen == GC_NGENS - 1 ? OLD_SPLIT : OLD_NONE;
-    int64_t alive = move_unreachable(young, &unreachable, oldgen, oldmode);
+    int64_t alive = seeded && cands.n == 0 ? promote_all(young, oldgen, oldmode)
+                                           : move_unreachable(young, &unreachable, oldgen, oldmode);
     if (young != old) {
         if (generation == GC_NGENS - 2) {
             long_lived_pending += alive;
@@ -1017,7 +1062,7 @@ static int64_t collect_increment(void) {
             }
         }
         if (c.n >= c.budget) break;
-        GcHead *h = !list_empty(&dirty2) ? dirty2.next
+        GcHead *h = !list_empty(&pass_seeds) ? pass_seeds.next
                     : pass_full && !list_empty(&gens[2].head) ? gens[2].head.next : NULL;
         if (!h) {
             exhausted = true;
@@ -1171,6 +1216,7 @@ int64_t gc_collect_auto(void) {
             bool atomic = grown && next_atomic && long_lived_total > 4 * atomic_total;
             if (!atomic && large) {
                 pass_active = true;
+                list_merge(&dirty2, &pass_seeds);
                 pass_full = incomplete && grown;
                 if (pass_full) incomplete = false;
                 dirty_added = 0;
