@@ -667,16 +667,28 @@ static int64_t move_unreachable(GcHead *young, GcHead *unreachable, int newgen, 
     return alive;
 }
 
-/* move_unreachable's result when no object of young is a candidate (a collection started from
- * dirty objects found none: a structure being built): every object survives, so only the
- * promotion is left to do, without the scratch counts and link repairs of the general walk. */
-static int64_t promote_all(GcHead *young, int newgen, int oldmode) {
+/* The first step of an automatic young collection (see "Dirty objects"): promotes the objects
+ * of young, in order, up to the first dirty one, and returns how many it promoted; *stopped
+ * tells whether it met a dirty object. When it did not (a structure being built), that was
+ * the whole collection: no object is a candidate, everything survives. When it did, the
+ * general path runs over all of young: the objects already promoted are not candidates (they
+ * are clean) and, having left the generation, are not gathered either; promoting them again
+ * changes nothing. This saves the walk that would only have found no candidate. */
+static int64_t promote_clean(GcHead *young, int newgen, int oldmode, bool *stopped) {
     int64_t alive = 0;
+    *stopped = false;
     for (GcHead *h = young->next, *next; h != young; h = next) {
         next = h->next;
         OuObject *o = GC_OBJ(h);
+        if (o->rc == 0) { /* being deallocated: kept as it is */
+            alive++;
+            continue;
+        }
+        if (o->gcflags & OU_GCF_DIRTY) {
+            *stopped = true;
+            return alive;
+        }
         alive++;
-        if (o->rc == 0) continue; /* being deallocated: kept as it is */
         if (o->type == &ou_tuple_type && tuple_untrackable(o)) {
             list_remove(h);
             o->gcflags &= (uint16_t)~OU_GCF_TRACKED;
@@ -685,14 +697,7 @@ static int64_t promote_all(GcHead *young, int newgen, int oldmode) {
             continue;
         }
         set_gen(o, (unsigned)newgen);
-        if (oldmode == OLD_SPLIT) {
-            if (o->gcflags & OU_GCF_DIRTY) {
-                list_remove(h);
-                old_place(h, NULL);
-            } else {
-                o->gcflags |= OU_GCF_WATCHED;
-            }
-        }
+        if (oldmode == OLD_SPLIT) o->gcflags |= OU_GCF_WATCHED;
     }
     return alive;
 }
@@ -947,8 +952,22 @@ static int64_t collect_body(int generation) {
     GcHead *old = &gens[oldgen].head;
 
     /* An automatic collection of a young generation starts from its dirty objects. */
-    bool seeded = in_auto && generation < GC_NGENS - 1 && compute_refs_dirty(young, (unsigned)generation);
-    if (!seeded) compute_refs(young, 0);
+    int oldmode = generation == GC_NGENS - 1 ? OLD_CLEAN : oldgen == GC_NGENS - 1 ? OLD_SPLIT : OLD_NONE;
+    bool seeded = in_auto && generation < GC_NGENS - 1, clean_only = false;
+    int64_t alive = 0;
+    if (seeded && young_dirty[generation] * 2 <= young_total[generation]) {
+        bool stopped;
+        alive = promote_clean(young, oldgen, oldmode, &stopped);
+        if (!stopped) {
+            young_dirty[generation] = 0;
+            young_total[generation] = alive;
+            clean_only = true;
+        }
+    }
+    if (!clean_only) {
+        seeded = seeded && compute_refs_dirty(young, (unsigned)generation);
+        if (!seeded) compute_refs(young, 0);
+    }
     if (observer) {
         observe_list(GC_PHASE_CANDIDATES, young, false);
         observe_list(GC_PHASE_SUBTRACTED, young, true);
@@ -956,9 +975,7 @@ static int64_t collect_body(int generation) {
     GcHead unreachable;
     list_init(&unreachable);
     /* Survivors age, and tuples of atoms leave the collector's view. */
-    int oldmode = generation == GC_NGENS - 1 ? OLD_CLEAN : oldgen == GC_NGENS - 1 ? OLD_SPLIT : OLD_NONE;
-    int64_t alive = seeded && cands.n == 0 ? promote_all(young, oldgen, oldmode)
-                                           : move_unreachable(young, &unreachable, oldgen, oldmode);
+    if (!clean_only) alive = move_unreachable(young, &unreachable, oldgen, oldmode);
     if (young != old) {
         if (generation == GC_NGENS - 2) {
             long_lived_pending += alive;
