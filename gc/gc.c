@@ -80,8 +80,8 @@
  *   (compute_refs_dirty); the rest of young is promoted unexamined. Young collections never
  *   clear DIRTY (a candidate may survive only through an older member of its cycle), so a
  *   DIRTY object stays DIRTY into the old generation. Building a large structure, whose
- *   objects are never decremented, then costs two walks of young per collection, not trial
- *   deletion. When most of young is dirty (short-lived cycles), all of it is taken as before.
+ *   objects are never decremented, then costs one walk of young per collection (promote_clean),
+ *   not trial deletion. When most of young is dirty (short-lived cycles), all of it is taken as before.
  * - Old generation: a DIRTY old object lives on the list dirty2; a clean one is WATCHED in
  *   gens[2] (or `scanned`), and its first decrement to nonzero moves it to dirty2
  *   (ou_gc_dirtied: one flag test in ou_decref, a call once per object and pass). Increments
