@@ -1308,4 +1308,7 @@ void gc_finalize_all(void) {
         free(all.items);
         collect_plain(GC_NGENS - 1);
     }
+    /* The candidates' array is kept between collections; nothing collects after this. */
+    free(cands.items);
+    cands = (ObjVec){0};
 }
