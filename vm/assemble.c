@@ -338,8 +338,10 @@ static int compute_depths(AsBuf *b, int *maxstack, int *maxblock) {
  * instruction of each group, keeping its argument and leaving the rest of the group as it is,
  * so jump targets, stack depths and line numbers stay valid. Groups do not overlap, except
  * that the COMPARE_OP of a COMPARE_SMALLINT_JUMP is itself a COMPARE_OP_JUMP (what the triple
- * falls back to). The pairs that save the most (small-int arithmetic and comparisons feeding
- * a jump) are chosen first; then loads and stores of locals. */
+ * falls back to). `o[k] op= v` with a constant k (nbody's `b[3] -= dx * cm`) is a triple for
+ * the read and a pair for the write; `a, b = pair` into locals is a triple. The pairs that save the most (small-int arithmetic and
+ * comparisons feeding a jump) are chosen first; then loads of attributes of locals, and loads
+ * and stores of locals. */
 static void fuse_superinstructions(uint32_t *code, int n) {
 #define OPAT(i) ((i) < n ? (int)OU_OP(code[i]) : -1)
 #define IS_CJUMP(op) ((op) == OP_POP_JUMP_IF_FALSE || (op) == OP_POP_JUMP_IF_TRUE)
@@ -352,6 +354,17 @@ static void fuse_superinstructions(uint32_t *code, int n) {
             i += 2;
         } else if (op == OP_LOAD_SMALLINT && next == OP_BINARY_OP) {
             SETOP(i, OP_BINARY_OP_SMALLINT);
+            i++;
+        } else if (op == OP_LOAD_SMALLINT && next == OP_DUP_TOP_TWO &&
+                   OPAT(i + 2) == OP_BINARY_SUBSCR) {
+            SETOP(i, OP_SUBSCR_SMALLINT_DUP);
+            i += 2;
+        } else if (op == OP_UNPACK_SEQUENCE && OU_ARG(code[i]) == 2 && next == OP_STORE_FAST &&
+                   OPAT(i + 2) == OP_STORE_FAST) {
+            SETOP(i, OP_UNPACK2_STORE_FAST);
+            i += 2;
+        } else if (op == OP_ROT_THREE && next == OP_STORE_SUBSCR) {
+            SETOP(i, OP_ROT_THREE_STORE_SUBSCR);
             i++;
         } else if (op == OP_LOAD_SMALLINT && next == OP_BINARY_SUBSCR) {
             SETOP(i, OP_BINARY_SUBSCR_SMALLINT);
@@ -369,7 +382,16 @@ static void fuse_superinstructions(uint32_t *code, int n) {
     }
     for (int i = 0; i + 1 < n; i++) {
         int op = OPAT(i), next = OPAT(i + 1);
-        if (next != OP_LOAD_FAST) continue;
+        if (op == OP_LOAD_FAST && (next == OP_LOAD_ATTR || next == OP_STORE_ATTR)) {
+            SETOP(i, next == OP_LOAD_ATTR ? OP_LOAD_FAST_LOAD_ATTR : OP_LOAD_FAST_STORE_ATTR);
+            i++;
+            continue;
+        }
+        /* `self.x` (read or assigned) saves more as a pair (a reference count taken and
+         * dropped, besides a dispatch) than the load of a local before it does: leave that
+         * one alone. */
+        if (next != OP_LOAD_FAST || OPAT(i + 2) == OP_LOAD_ATTR || OPAT(i + 2) == OP_STORE_ATTR)
+            continue;
         if (op == OP_LOAD_FAST) SETOP(i, OP_LOAD_FAST_LOAD_FAST);
         else if (op == OP_STORE_FAST) SETOP(i, OP_STORE_FAST_LOAD_FAST);
         else continue;

@@ -60,11 +60,11 @@ static void print_readable(OuCode *co, int op, int arg) {
         fputs(")", stdout);
         break;
     case OP_LOAD_SMALLINT: case OP_BINARY_OP_SMALLINT: case OP_COMPARE_SMALLINT_JUMP:
-    case OP_BINARY_SUBSCR_SMALLINT:
+    case OP_BINARY_SUBSCR_SMALLINT: case OP_SUBSCR_SMALLINT_DUP:
         printf("(%d)", arg - 0x800000);
         break;
     case OP_LOAD_FAST: case OP_STORE_FAST: case OP_DELETE_FAST: case OP_LOAD_FAST_LOAD_FAST:
-    case OP_STORE_FAST_LOAD_FAST:
+    case OP_STORE_FAST_LOAD_FAST: case OP_LOAD_FAST_LOAD_ATTR: case OP_LOAD_FAST_STORE_ATTR:
         fputs("(", stdout);
         print_tuple_item(co->varnames, arg);
         fputs(")", stdout);

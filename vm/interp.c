@@ -27,7 +27,8 @@
  * instruction (for LOAD_ATTR, STORE_ATTR and LOAD_METHOD, indexed by instruction number).
  *
  * GlobalCache: the value is borrowed; it is only used while both dicts still have the
- * recorded versions, and any mutation of either dict bumps its version. */
+ * recorded versions, and any mutation of either dict bumps its version. Versions are unique
+ * across dicts, so matching versions identify the dicts as well. */
 typedef struct {
     OuDict *globals, *builtins;
     uint64_t gver, bver;
@@ -108,6 +109,7 @@ void vm_code_cache_free(OuCode *co) {
     for (int32_t i = 0; i < co->ncode; i++) ou_mem_free(ac[i].poly);
     ou_mem_free(co->cache);
     co->cache = NULL;
+    co->attr_caches = NULL;
 }
 
 static void *code_cache_alloc(OuCode *co) {
@@ -115,14 +117,14 @@ static void *code_cache_alloc(OuCode *co) {
     size_t size = sizeof(GlobalCache) * (size_t)n + sizeof(AttrCache) * (size_t)co->ncode;
     co->cache = ou_mem_alloc(size ? size : 1);
     if (!co->cache) ou_err_clear(); /* caching is optional: run uncached */
+    co->attr_caches = co->cache ? (GlobalCache *)co->cache + n : NULL;
     return co->cache;
 }
 
 /* The AttrCache of the instruction before ip, or NULL when the code has no cache block. */
 static inline AttrCache *attr_cache(OuCode *co, const uint32_t *ip) {
-    if (!co->cache) return NULL;
-    return (AttrCache *)((GlobalCache *)co->cache + AS_TUPLE(co->names)->len) +
-           (ip - 1 - co->code);
+    if (!co->attr_caches) return NULL;
+    return (AttrCache *)co->attr_caches + (ip - 1 - co->code);
 }
 
 static inline bool ac_valid(const AttrCache *ac, OuType *t) {
@@ -1086,8 +1088,10 @@ dispatch:
         GlobalCache *c = co->cache ? &((GlobalCache *)co->cache)[ARG] : NULL;
         OuDict *g = AS_DICT(frame->globals), *b = AS_DICT(frame->builtins);
         Value v;
-        if (c && c->globals == g && c->builtins == b && c->gver == g->version &&
-            c->bver == b->version) {
+        /* Versions come from one counter for all dicts (vm/dict.c, dict_alloc included), so
+         * equal versions also mean the same two dicts: the pointers need no comparison. A
+         * dict's version is never 0, which an unfilled (zeroed) entry holds. */
+        if (c && c->gver == g->version && c->bver == b->version) {
             v = c->v;
         } else {
             v = load_global_slow(frame, ARG, names[ARG]);
@@ -1167,7 +1171,7 @@ dispatch:
     }
     CASE(LOAD_ATTR) {
         Value o = TOP(), v;
-        if (IS_OBJ(o) && co->cache) {
+        if (IS_OBJ(o) && co->attr_caches) {
             AttrCache *ac = attr_cache(co, ip);
             OuObject *ob = AS_OBJ(o);
             if (ac->kind == AC_SLOT && ac_shape_type_ok(ac, ob->type) &&
@@ -1225,7 +1229,7 @@ dispatch:
     }
     CASE(STORE_ATTR) {
         Value o = sp[-1], v = sp[-2];
-        if (IS_OBJ(o) && co->cache) {
+        if (IS_OBJ(o) && co->attr_caches) {
             AttrCache *ac = attr_cache(co, ip);
             OuObject *ob = AS_OBJ(o);
             if ((ac->kind == AC_SLOT || ac->kind == AC_ADD) && ac_shape_type_ok(ac, ob->type) &&
@@ -1305,7 +1309,7 @@ dispatch:
     CASE(LOAD_METHOD) {
         Value o = TOP(), name = names[ARG];
         OuType *t = ou_typeof(o);
-        if (IS_OBJ(o) && co->cache) {
+        if (IS_OBJ(o) && co->attr_caches) {
             AttrCache *ac = attr_cache(co, ip);
             /* Another class than the one that filled the entry finds the same function when
              * it inherits it (methods of a common base called on several subclasses). */
@@ -1986,6 +1990,7 @@ dispatch:
         DISPATCH();
     }
     CASE(UNPACK_SEQUENCE) {
+    unpack_sequence:;
         Value seq = TOP();
         int n = ARG;
         Value *items = NULL;
@@ -2216,9 +2221,11 @@ dispatch:
         DISPATCH();
     }
     CASE(RETURN_VALUE) {
+        /* Only vm_frame_pop reads the returning frame's saved ip and sp: the inline path
+         * below pops with the loop's own sp and writes nothing back to the dying frame. */
         Value r = POP();
-        SAVE_FRAME();
         if (frame == entry) {
+            SAVE_FRAME();
             vm_frame_pop(frame);
             return r;
         }
@@ -2239,6 +2246,7 @@ dispatch:
             vm.depth--;
             vm.stack_top = frame->base;
         } else {
+            SAVE_FRAME();
             vm_frame_pop(frame);
         }
         frame = back;
@@ -2540,6 +2548,145 @@ dispatch:
             }
         }
         PUSH(MK_SMALLINT(k)); /* the BINARY_SUBSCR that follows does the rest */
+        DISPATCH();
+    }
+    CASE(LOAD_FAST_LOAD_ATTR) {
+        /* `local.name` found in a compact instance's slot (LOAD_ATTR's first case, with the
+         * cache of the LOAD_ATTR that follows): the local's reference is never taken. */
+        Value o = fast[ARG];
+        if (IS_UNDEF(o)) {
+            unbound_local(co, ARG);
+            goto error;
+        }
+        if (IS_OBJ(o) && co->attr_caches) {
+            AttrCache *ac = attr_cache(co, ip + 1);
+            OuObject *ob = AS_OBJ(o);
+            if (ac->kind == AC_SLOT && ac_shape_type_ok(ac, ob->type) &&
+                ((OuInstance *)ob)->dict == VM_MK_SHAPE(ac->shape)) {
+                Value v = ((OuInstance *)ob)->slots[ac->hint];
+                ou_incref(v);
+                PUSH(v);
+                ip++;
+                DISPATCH();
+            }
+        }
+        ou_incref(o);
+        PUSH(o); /* the LOAD_ATTR that follows does the rest */
+        DISPATCH();
+    }
+    CASE(LOAD_FAST_STORE_ATTR) {
+        /* `local.name = v` into a compact instance's slot, existing (AC_SLOT) or added where
+         * the instance has room (AC_ADD), as STORE_ATTR's first cases do with the cache of the
+         * STORE_ATTR that follows; the local's reference is never taken. */
+        Value o = fast[ARG], v = TOP();
+        if (IS_UNDEF(o)) {
+            unbound_local(co, ARG);
+            goto error;
+        }
+        if (IS_OBJ(o) && co->attr_caches) {
+            AttrCache *ac = attr_cache(co, ip + 1);
+            OuObject *ob = AS_OBJ(o);
+            if ((ac->kind == AC_SLOT || ac->kind == AC_ADD) && ac_shape_type_ok(ac, ob->type) &&
+                ((OuInstance *)ob)->dict == VM_MK_SHAPE(ac->shape)) {
+                OuInstance *in = (OuInstance *)ob;
+                int32_t h = ac->hint;
+                if (ac->kind == AC_SLOT) {
+                    Value old = in->slots[h];
+                    in->slots[h] = v; /* the stack's reference moves into the slot */
+                    sp--;
+                    ip++;
+                    ou_decref(old);
+                    DISPATCH();
+                }
+                if ((uint32_t)h < ob->aux) {
+                    in->slots[h] = v;
+                    in->dict = ac->value;
+                    sp--;
+                    ip++;
+                    DISPATCH();
+                }
+            }
+        }
+        ou_incref(o);
+        PUSH(o); /* the STORE_ATTR that follows does the rest */
+        DISPATCH();
+    }
+    CASE(UNPACK2_STORE_FAST) {
+        /* `a, b = t` for an exact tuple or list of two into locals: the items go straight to
+         * the locals, in UNPACK_SEQUENCE's and then the STORE_FASTs' order (the sequence is
+         * released first, then each local's old value as it is replaced). */
+        Value seq = TOP();
+        Value *items = NULL;
+        if (IS_TUPLE(seq) && AS_TUPLE(seq)->len == 2) items = AS_TUPLE(seq)->items;
+        else if (IS_LIST(seq) && AS_LIST(seq)->len == 2) items = AS_LIST(seq)->items;
+        if (items) {
+            Value a = ou_newref(items[0]), b = ou_newref(items[1]);
+            int32_t ia = (int32_t)OU_ARG(ip[0]), ib = (int32_t)OU_ARG(ip[1]);
+            sp--;
+            ip += 2;
+            ou_decref(seq);
+            Value old = fast[ia];
+            fast[ia] = a;
+            ou_xdecref(old);
+            old = fast[ib];
+            fast[ib] = b;
+            ou_xdecref(old);
+            DISPATCH();
+        }
+        goto unpack_sequence; /* the STORE_FASTs that follow store what it pushes */
+    }
+    CASE(SUBSCR_SMALLINT_DUP) {
+        /* The read half of `o[k] op= v` on an exact list or tuple: o stays below k and the item,
+         * for ROT_THREE_STORE_SUBSCR (its duplicate, which DUP_TOP_TWO would have made and
+         * BINARY_SUBSCR released, is never made). */
+        Value o = TOP();
+        int64_t k = (int64_t)ARG - 0x800000;
+        if (IS_OBJ(o)) {
+            Value *items = NULL;
+            int64_t len = 0;
+            if (AS_OBJ(o)->type == &ou_list_type) {
+                items = AS_LIST(o)->items;
+                len = AS_LIST(o)->len;
+            } else if (AS_OBJ(o)->type == &ou_tuple_type) {
+                items = AS_TUPLE(o)->items;
+                len = AS_TUPLE(o)->len;
+            }
+            int64_t i = k < 0 ? k + len : k;
+            if (items && i >= 0 && i < len) {
+                Value v = items[i];
+                ou_incref(v);
+                sp[0] = MK_SMALLINT(k);
+                sp[1] = v;
+                sp += 2;
+                ip += 2;
+                DISPATCH();
+            }
+        }
+        PUSH(MK_SMALLINT(k)); /* DUP_TOP_TWO and BINARY_SUBSCR follow */
+        DISPATCH();
+    }
+    CASE(ROT_THREE_STORE_SUBSCR) {
+        /* The write half of `o[k] op= v`: an exact list and an index in range are stored to
+         * directly, as STORE_SUBSCR's own fast path does; anything else rotates and lets
+         * STORE_SUBSCR run. */
+        Value v = sp[-1], k = sp[-2], o = sp[-3];
+        if (IS_LIST(o) && IS_SMALLINT(k)) {
+            OuList *l = AS_LIST(o);
+            int64_t i = AS_SMALLINT(k);
+            if (i < 0) i += l->len;
+            if (i >= 0 && i < l->len) {
+                Value old = l->items[i];
+                l->items[i] = v;
+                sp -= 3;
+                ip++;
+                ou_decref(old);
+                ou_decref(o);
+                DISPATCH();
+            }
+        }
+        sp[-1] = k;
+        sp[-2] = o;
+        sp[-3] = v;
         DISPATCH();
     }
     CASE(COMPARE_SMALLINT_JUMP) {

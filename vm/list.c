@@ -27,23 +27,28 @@ static int list_reserve(OuList *l, int64_t need) {
     return 0;
 }
 
-static OuList *list_alloc(OuType *type, int64_t len) {
+/* An exact or subclass list of len items. Unless `raw`, the items are zeroed: 0 is the
+ * immediate 0.0, so a list dropped before its creator filled every slot (an error midway)
+ * releases nothing that it does not own. A raw list's creator fills every slot before anything
+ * else can see the list or fail. */
+static OuList *list_alloc_ex(OuType *type, int64_t len, bool raw) {
     size_t size = type->basicsize > sizeof(OuList) ? type->basicsize : sizeof(OuList);
     OuList *l = ou_obj_alloc(type, size);
     if (!l) return NULL;
     if (len > 0) {
-        /* Zeroed: 0 is the immediate 0.0, so a list dropped before its creator filled every
-         * slot (an error midway) releases nothing that it does not own. */
         l->items = ou_mem_alloc((size_t)len * sizeof(Value));
         if (!l->items) {
             ou_decref(MK_OBJ(l));
             return NULL;
         }
-        memset(l->items, 0, (size_t)len * sizeof(Value));
+        if (!raw) memset(l->items, 0, (size_t)len * sizeof(Value));
         l->cap = len;
     }
     l->len = len;
     return l;
+}
+static OuList *list_alloc(OuType *type, int64_t len) {
+    return list_alloc_ex(type, len, false);
 }
 
 Value ou_list_new(int64_t len) {
@@ -282,7 +287,8 @@ static int64_t list_len(Value self) { return AS_LIST(self)->len; }
 
 Value vm_list_slice(Value list, int64_t start, int64_t step, int64_t n) {
     OuList *l = AS_LIST(list);
-    OuList *r = list_alloc(&ou_list_type, n);
+    /* Raw: the loop below fills every item and nothing in it can fail. */
+    OuList *r = list_alloc_ex(&ou_list_type, n, true);
     if (!r) return OU_ERR;
     for (int64_t i = 0, j = start; i < n; i++, j += step) r->items[i] = ou_newref(l->items[j]);
     return MK_OBJ(r);

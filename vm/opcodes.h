@@ -160,7 +160,13 @@
     X(COMPARE_OP_JUMP)      /* COMPARE_OP arg; POP_JUMP_IF_FALSE or POP_JUMP_IF_TRUE */         \
     X(IS_OP_JUMP)           /* IS_OP arg; POP_JUMP_IF_FALSE or POP_JUMP_IF_TRUE */              \
     X(CONTAINS_OP_JUMP)     /* CONTAINS_OP arg; POP_JUMP_IF_FALSE or POP_JUMP_IF_TRUE */        \
-    X(COMPARE_SMALLINT_JUMP) /* LOAD_SMALLINT arg; COMPARE_OP_JUMP; POP_JUMP_IF_FALSE/TRUE */
+    X(COMPARE_SMALLINT_JUMP) /* LOAD_SMALLINT arg; COMPARE_OP_JUMP; POP_JUMP_IF_FALSE/TRUE */ \
+    X(SUBSCR_SMALLINT_DUP)  /* LOAD_SMALLINT arg; DUP_TOP_TWO; BINARY_SUBSCR: [o] -> [o k o[k]] \
+                               (the load half of `o[k] op= v`) */                               \
+    X(ROT_THREE_STORE_SUBSCR) /* ROT_THREE; STORE_SUBSCR: [o k v] -> [] (the store half) */ \
+    X(LOAD_FAST_LOAD_ATTR)  /* LOAD_FAST arg; LOAD_ATTR: [] -> [local.name] */              \
+    X(UNPACK2_STORE_FAST)   /* UNPACK_SEQUENCE 2; STORE_FAST a; STORE_FAST b: [seq] -> [] */ \
+    X(LOAD_FAST_STORE_ATTR) /* LOAD_FAST arg; STORE_ATTR: [v] -> [] (local.name = v) */
 
 typedef enum {
 #define OU_OPCODE_ENUM(name) OP_##name,

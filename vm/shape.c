@@ -221,13 +221,16 @@ int ou_instances_use_dicts(void) {
 /* ---- the capacity of new instances ---------------------------------------------------------- */
 
 /* Adds to names[*n] the distinct names of `self.NAME = ...` stores in f's code (the first
- * parameter loaded and stored into at once, as the compiler emits it). */
+ * parameter loaded and stored into at once, as the compiler emits it; the assembler has made
+ * the load a LOAD_FAST_STORE_ATTR, but a jump to the STORE_ATTR could leave a plain one). */
 static void scan_self_stores(OuFunction *f, Value *names, uint32_t *n) {
     OuCode *co = f->code;
     if (co->argcount < 1) return;
     const Value *cn = AS_TUPLE(co->names)->items;
     for (int32_t i = 1; i < co->ncode && *n < OU_SHAPE_MAX_SLOTS; i++) {
-        if (OU_OP(co->code[i]) != OP_STORE_ATTR || co->code[i - 1] != OU_INSTR(OP_LOAD_FAST, 0))
+        if (OU_OP(co->code[i]) != OP_STORE_ATTR ||
+            (co->code[i - 1] != OU_INSTR(OP_LOAD_FAST, 0) &&
+             co->code[i - 1] != OU_INSTR(OP_LOAD_FAST_STORE_ATTR, 0)))
             continue;
         Value name = cn[OU_ARG(co->code[i])];
         uint32_t j = 0;

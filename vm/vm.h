@@ -49,6 +49,8 @@ struct OuCode {
     Value filename; /* str */
     Value docstring; /* str or None */
     void *cache;    /* inline caches (owned by the interpreter), NULL until first run */
+    void *attr_caches; /* the per-instruction part of `cache` (NULL with it), kept so that
+                        * attribute sites index it without recomputing where it starts */
     int32_t posonlyargcount; /* the first posonlyargcount of argcount are positional-only */
     /* For the loop's inline call path (simple_call_ok in vm/interp.c), set by the assembler:
      * the frame's slot count (locals, free variables, blocks, stack) when the code has no
