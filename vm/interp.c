@@ -734,6 +734,26 @@ static Value str_append_inplace(Value a, Value b) {
     return MK_OBJ(x);
 }
 
+/* Item k (negative counts from the end) of an exact list or tuple, borrowed; OU_UNDEF when o
+ * is neither or k is out of range: the constant-index subscript fast paths. */
+static inline Value exact_seq_item(Value o, int64_t k) {
+    if (!IS_OBJ(o)) return OU_UNDEF;
+    OuType *t = AS_OBJ(o)->type;
+    Value *items;
+    int64_t len;
+    if (t == &ou_list_type) {
+        items = AS_LIST(o)->items;
+        len = AS_LIST(o)->len;
+    } else if (t == &ou_tuple_type) {
+        items = AS_TUPLE(o)->items;
+        len = AS_TUPLE(o)->len;
+    } else {
+        return OU_UNDEF;
+    }
+    if (k < 0) k += len;
+    return k >= 0 && k < len ? items[k] : OU_UNDEF;
+}
+
 /* May BINARY_OP append b to a in place? a must be an exact, non-interned str that nobody else
  * can observe: only the stack's reference and, when the next instruction stores the result
  * back into the local that holds a, that local's reference (dropped by the caller). gcflags
@@ -2527,25 +2547,13 @@ dispatch:
     CASE(BINARY_SUBSCR_SMALLINT) {
         Value o = TOP();
         int64_t k = (int64_t)ARG - 0x800000;
-        if (IS_OBJ(o)) {
-            Value *items = NULL;
-            int64_t len = 0;
-            if (AS_OBJ(o)->type == &ou_list_type) {
-                items = AS_LIST(o)->items;
-                len = AS_LIST(o)->len;
-            } else if (AS_OBJ(o)->type == &ou_tuple_type) {
-                items = AS_TUPLE(o)->items;
-                len = AS_TUPLE(o)->len;
-            }
-            int64_t i = k < 0 ? k + len : k;
-            if (items && i >= 0 && i < len) {
-                Value v = items[i];
-                ou_incref(v);
-                sp[-1] = v;
-                ip++;
-                ou_decref(o);
-                DISPATCH();
-            }
+        Value v = exact_seq_item(o, k);
+        if (!IS_UNDEF(v)) {
+            ou_incref(v);
+            sp[-1] = v;
+            ip++;
+            ou_decref(o);
+            DISPATCH();
         }
         PUSH(MK_SMALLINT(k)); /* the BINARY_SUBSCR that follows does the rest */
         DISPATCH();
@@ -2641,26 +2649,14 @@ dispatch:
          * BINARY_SUBSCR released, is never made). */
         Value o = TOP();
         int64_t k = (int64_t)ARG - 0x800000;
-        if (IS_OBJ(o)) {
-            Value *items = NULL;
-            int64_t len = 0;
-            if (AS_OBJ(o)->type == &ou_list_type) {
-                items = AS_LIST(o)->items;
-                len = AS_LIST(o)->len;
-            } else if (AS_OBJ(o)->type == &ou_tuple_type) {
-                items = AS_TUPLE(o)->items;
-                len = AS_TUPLE(o)->len;
-            }
-            int64_t i = k < 0 ? k + len : k;
-            if (items && i >= 0 && i < len) {
-                Value v = items[i];
-                ou_incref(v);
-                sp[0] = MK_SMALLINT(k);
-                sp[1] = v;
-                sp += 2;
-                ip += 2;
-                DISPATCH();
-            }
+        Value v = exact_seq_item(o, k);
+        if (!IS_UNDEF(v)) {
+            ou_incref(v);
+            sp[0] = MK_SMALLINT(k);
+            sp[1] = v;
+            sp += 2;
+            ip += 2;
+            DISPATCH();
         }
         PUSH(MK_SMALLINT(k)); /* DUP_TOP_TWO and BINARY_SUBSCR follow */
         DISPATCH();
