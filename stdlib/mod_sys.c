@@ -65,6 +65,17 @@ static Value sys_getrefcount(Value *args, int nargs, Value kwnames)
     return ou_int((int64_t)AS_OBJ(v)->rc);
 }
 
+/* Ouro's own (CPython has none): the bytes the interpreter's allocator holds for objects and
+ * their tables, GC headers and size-class rounding included, as -X memstats reports them. The
+ * difference across an allocation loop divided by its count is what each object really costs. */
+static Value sys_bytes_in_use(Value *args, int nargs, Value kwnames)
+{
+    (void)args;
+    if (nargs != 0 || !IS_UNDEF(kwnames))
+        return ou_err_format(ou_TypeError, "_bytes_in_use() takes no arguments (%d given)", nargs);
+    return ou_int(gc_bytes_in_use());
+}
+
 /* A real size in bytes: the fixed part, the items, and out-of-line tables. */
 static Value sys_getsizeof(Value *args, int nargs, Value kwnames)
 {
@@ -202,6 +213,7 @@ static const OuMethodDef sys_functions[] = {
     {"setrecursionlimit", sys_setrecursionlimit, "Set the maximum depth of the Python stack."},
     {"getrefcount", sys_getrefcount, "Return the reference count of object."},
     {"getsizeof", sys_getsizeof, "Return the size of object in bytes."},
+    {"_bytes_in_use", sys_bytes_in_use, "Bytes the allocator holds now (Ouro only)."},
     {"intern", sys_intern, "Intern the given string."},
     {"exc_info", sys_exc_info, "Return current exception information."},
     {"exception", sys_exception, "Return the current exception."},
