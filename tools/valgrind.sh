@@ -1,7 +1,7 @@
 #!/bin/sh
 # valgrind.sh: run a representative subset of the test suite under valgrind memcheck.
 #
-# Usage: sh tools/valgrind.sh [OURO_BINARY]        (default ./ouro; build it first)
+# Usage: sh tools/valgrind.sh [OURO_BINARY]    (default build/shared/ouro: make MODE=shared)
 #        OURO_VG_ALL=1      every test instead of the subset
 #        OURO_VG_FILTER=s   only tests whose path contains s
 #        OURO_TEST_JOBS=N   parallel valgrinds (default: the number of cores)
@@ -13,7 +13,7 @@
 # suite does that. The subset is every sixth test of every area (sorted), plus every test of
 # tests/crash/ and tests/memory/: at least 60 scripts, a few minutes on 2 cores.
 set -u
-bin=${1:-./ouro}
+bin=${1:-build/shared/ouro}
 cd "$(dirname "$0")/.." || exit 2
 if ! command -v valgrind >/dev/null 2>&1; then
     echo "valgrind.sh: valgrind is not installed" >&2
@@ -21,6 +21,12 @@ if ! command -v valgrind >/dev/null 2>&1; then
 fi
 if [ ! -x "$bin" ]; then
     echo "valgrind.sh: no binary $bin (run make first)" >&2
+    exit 2
+fi
+# Memcheck replaces malloc by interposing on the C library's shared object: in a static binary
+# (the release ./ouro) it sees no allocation at all, so every test would pass unchecked.
+if ! ldd "$bin" >/dev/null 2>&1; then
+    echo "valgrind.sh: $bin is statically linked; memcheck needs MODE=shared's build/shared/ouro" >&2
     exit 2
 fi
 res=$(mktemp -d "${TMPDIR:-/tmp}/ouro_vg.XXXXXX")

@@ -17,7 +17,6 @@
 #include <histedit.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1109,12 +1108,10 @@ static int read_line(const char *prompt, Buf *out) {
 static char *history_path(void) {
     const char *env = getenv("OURO_HISTORY");
     if (env) return *env ? strdup(env) : NULL;
+    /* HOME only, not the password database: the release binary is static, and glibc's
+     * getpwuid would need the shared NSS modules at run time. */
     const char *home = getenv("HOME");
-    if (!home || !*home) {
-        struct passwd *pw = getpwuid(getuid());
-        home = pw ? pw->pw_dir : NULL;
-    }
-    if (!home) return NULL;
+    if (!home || !*home) return NULL;
     size_t n = strlen(home) + sizeof "/.ouro_history";
     char *p = malloc(n);
     if (p) snprintf(p, n, "%s/.ouro_history", home);
