@@ -1,5 +1,5 @@
 # Allocation-heavy trees (the benchmarks game's binary-trees): build and check many complete
-# binary trees of tuples.
+# binary trees of tuples (the game's tree counts, times reps).
 def make(d):
     if d == 0:
         return (None, None)
@@ -14,7 +14,7 @@ def check(t):
     return 1 + check(l) + check(r)
 
 
-def main(n):
+def main(n, reps):
     mind = 4
     maxd = max(mind + 2, n)
     stretch = maxd + 1
@@ -22,7 +22,7 @@ def main(n):
     long_lived = make(maxd)
     d = mind
     while d <= maxd:
-        iters = 2 ** (maxd - d + mind)
+        iters = reps * 2 ** (maxd - d + mind)
         c = 0
         for i in range(iters):
             c += check(make(d))
@@ -31,4 +31,4 @@ def main(n):
     print("long lived tree of depth %d\t check: %d" % (maxd, check(long_lived)))
 
 
-main(14)
+main(14, 4)

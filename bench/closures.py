@@ -28,14 +28,14 @@ def apply_n(f, n, x):
 
 def main():
     c = make_counter()
-    for i in range(1200000):
+    for i in range(5400000):
         c(i & 3)
     add3 = make_adder(3)
     double = lambda x: x * 2 % 1000003
     f = compose(add3, double)
-    r = apply_n(f, 1200000, 1)
+    r = apply_n(f, 5400000, 1)
     total = 0
-    for i in range(400):
+    for i in range(1800):
         xs = list(map(make_adder(i), range(1000)))
         ys = list(filter(lambda v: v % 3 == 0, xs))
         total += len(ys) + max(ys)

@@ -24,7 +24,7 @@ def main():
     total = 0
     d = {1: 10, 2: 20}
     fin = 0
-    for i in range(450000):
+    for i in range(1550000):
         try:
             total += check(i)
         except AppError as e:

@@ -32,7 +32,7 @@ class Particle:
 def main():
     ps = [Particle(Vec(i, -i), Vec(1, i % 7)) for i in range(100)]
     total = 0
-    for _ in range(6000):
+    for _ in range(24000):
         for p in ps:
             p.step(2)
             total += p.energy()

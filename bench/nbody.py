@@ -84,4 +84,4 @@ def main(n):
     print("%.9f" % energy(bs))
 
 
-main(100000)
+main(280000)

@@ -250,6 +250,7 @@ def schedule():
 
 
 def run(iterations):
+    holds = qpkts = 0
     for _ in range(iterations):
         area.hold_count = 0
         area.qpkt_count = 0
@@ -269,7 +270,9 @@ def run(iterations):
         DeviceTask(I_DEVA, 4000, None, TaskState().waiting(), DeviceTaskRec())
         DeviceTask(I_DEVB, 5000, None, TaskState().waiting(), DeviceTaskRec())
         schedule()
-    print(area.hold_count, area.qpkt_count)
+        holds += area.hold_count
+        qpkts += area.qpkt_count
+    print(area.hold_count, area.qpkt_count, holds, qpkts)
 
 
-run(10)
+run(28)

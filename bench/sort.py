@@ -11,7 +11,7 @@ def lcg_list(n, seed):
 
 def main():
     total = 0
-    for r in range(6):
+    for r in range(20):
         data = lcg_list(50000, r + 1)
         a = sorted(data)
         b = sorted(data, key=lambda v: -v)

@@ -38,4 +38,4 @@ def main(n):
     print("%.9f" % ((vbv / vv) ** 0.5))
 
 
-main(200)
+main(450)

@@ -3,17 +3,17 @@
 def main():
     words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
     counts = {}
-    for i in range(600000):
+    for i in range(3000000):
         w = words[i % 8] + str(i % 13)
         if w in counts:
             counts[w] += 1
         else:
             counts[w] = 1
     total = 0
-    for i in range(600000):
+    for i in range(3000000):
         total += counts[words[i % 5] + str(i % 11)]
     s = ""
-    for i in range(400000):
+    for i in range(2000000):
         s += words[i & 7][0]
     parts = []
     for k in counts:

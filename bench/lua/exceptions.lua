@@ -6,7 +6,7 @@ end
 local d = {[1] = 10, [2] = 20}
 local function lookup(k) local v = d[k] if v == nil then return -1 end return v end
 local caught, total, fin = 0, 0, 0
-for i = 0, 449999 do
+for i = 0, 1549999 do
   local ok, r = pcall(check, i)
   if ok then total = total + r else caught = caught + 1; total = total + r.code end
   total = total + lookup(i & 3)

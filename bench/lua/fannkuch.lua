@@ -28,6 +28,11 @@ local function fannkuch(n)
     nperm = nperm + 1
   end
 end
-local c, f = fannkuch(9)
-print(c)
-print(string.format("Pfannkuchen(%d) = %d", 9, f))
+local n, reps = 9, 3
+local total, c, f = 0
+for _ = 1, reps do
+  c, f = fannkuch(n)
+  total = total + c
+end
+print(total)
+print(string.format("Pfannkuchen(%d) = %d", n, f))

@@ -1,7 +1,7 @@
--- Twin of gccycles.py: a million pairs of tables pointing at each other.
+-- Twin of gccycles.py: 2.8 million pairs of tables pointing at each other.
 local function person(name, age) return {name = name, age = age, friend = false} end
 local total, keep = 0, {}
-for i = 0, 999999 do
+for i = 0, 2799999 do
   local a = person("a", i)
   local b = person("b", i + 1)
   a.friend = b

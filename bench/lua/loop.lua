@@ -1,7 +1,7 @@
 local function main()
   local total = 0
   local i = 0
-  while i < 5000000 do
+  while i < 22500000 do
     total = total + (i & 7)
     i = i + 1
   end

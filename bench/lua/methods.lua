@@ -18,7 +18,7 @@ function Particle:energy() return self.vel:dot(self.vel) * 0.5 end
 local ps = {}
 for i = 0, 99 do ps[#ps + 1] = Particle.new(Vec.new(i, -i), Vec.new(1, i % 7)) end
 local total = 0
-for _ = 1, 6000 do
+for _ = 1, 24000 do
   for _, p in ipairs(ps) do
     p:step(2)
     total = total + p:energy()

@@ -39,7 +39,7 @@ print(string.format("%.9f", energy()))
 local pairs_ = {}
 for i = 1, #bs do for j = i + 1, #bs do pairs_[#pairs_ + 1] = {bs[i], bs[j]} end end
 local dt = 0.01
-for _ = 1, 100000 do
+for _ = 1, 280000 do
   for _, pr in ipairs(pairs_) do
     local b, c = pr[1], pr[2]
     local dx, dy, dz = b[1] - c[1], b[2] - c[2], b[3] - c[3]

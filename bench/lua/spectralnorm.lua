@@ -15,7 +15,7 @@ local function mul_atv(n, v, out)
   end
 end
 local function mul_atav(n, v, out, tmp) mul_av(n, v, tmp); mul_atv(n, tmp, out) end
-local n = 200
+local n = 450
 local u, v, tmp = {}, {}, {}
 for i = 0, n - 1 do u[i] = 1.0; v[i] = 0.0; tmp[i] = 0.0 end
 for _ = 1, 10 do mul_atav(n, u, v, tmp); mul_atav(n, v, u, tmp) end

@@ -1,14 +1,14 @@
 -- Twin of strdict.py: word counts with string keys, string building, concatenation, join.
 local words = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"}
 local counts, order = {}, {}
-for i = 0, 599999 do
+for i = 0, 2999999 do
   local w = words[i % 8 + 1] .. tostring(i % 13)
   if counts[w] then counts[w] = counts[w] + 1 else counts[w] = 1; order[#order + 1] = w end
 end
 local total = 0
-for i = 0, 599999 do total = total + counts[words[i % 5 + 1] .. tostring(i % 11)] end
+for i = 0, 2999999 do total = total + counts[words[i % 5 + 1] .. tostring(i % 11)] end
 local parts = {}
-for i = 0, 399999 do parts[#parts + 1] = words[(i & 7) + 1]:sub(1, 1) end
+for i = 0, 1999999 do parts[#parts + 1] = words[(i & 7) + 1]:sub(1, 1) end
 local s = table.concat(parts)
 local _, na = s:gsub("a", "")
 local kv = {}
