@@ -26,6 +26,11 @@ ifeq ($(MODE),release)
   # (`ouro -c pass` 4.0-5.7 ms -> 2.4-3.0 ms CPU). STATIC=0, or a failed static link, gives the
   # dynamic binary. Valgrind cannot see malloc in a static binary: it runs MODE=shared.
   STATIC ?= 1
+  # Profile-guided optimisation (gcc only; PGO=0 skips it, e.g. while editing the VM, since every
+  # source change retrains): an instrumented build in build/pgogen/ runs the test suite
+  # (tools/pgo-train.sh), and the release objects are compiled with the profile it wrote. It
+  # bought 13-28% CPU on fib, binarytrees, nbody, exceptions and methods (bench/README.md).
+  PGO ?= $(shell $(CC) -v 2>&1 | grep -q '^gcc version' && echo 1 || echo 0)
 else ifeq ($(MODE),shared)
   OPT := -O2 -g
 else ifeq ($(MODE),debug)
@@ -68,6 +73,42 @@ deps:
 	@sh tools/deps.sh
 
 STATIC_LIBS := -lm -ledit -ltinfo -lbsd -lmd
+ifeq ($(MODE)$(PGO),release1)
+# The instrumented twin of every release object, its binary, and the training run. Each twin
+# takes its release object's name as its dump base (-dumpbase), so the training writes
+# build/release/X.gcda, which is where gcc looks when it compiles build/release/X.o, and the
+# profile's function ids (hashed from that name for static functions) match.
+PGO_GEN := build/pgogen
+PGO_STAMP := $(PGO_GEN)/profile.stamp
+PGO_OBJS := $(patsubst $(BUILD)/%,$(PGO_GEN)/%,$(OBJS))
+PGO_GENFLAGS = -fprofile-generate -fprofile-update=single \
+    -dumpbase $(patsubst $(PGO_GEN)/%,$(BUILD)/%,$@) -dumpbase-ext .o
+CFLAGS_ALL += -fprofile-use -fprofile-partial-training -Wno-missing-profile
+
+$(PGO_GEN)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $< (instrumented)"
+	@$(CC) $(BASECFLAGS) $(OPT) $(EDIT_CFLAGS) $(CFLAGS) $(PGO_GENFLAGS) -c -o $@ $<
+
+$(PGO_GEN)/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $< (instrumented)"
+	@$(CC) $(BASECFLAGS) $(OPT) $(EDIT_CFLAGS) $(CFLAGS) $(PGO_GENFLAGS) -Wno-unused-function -Wno-sign-compare -c -o $@ $<
+
+$(PGO_GEN)/ouro: $(PGO_OBJS)
+	@echo "  LINK  $@"
+	@$(CC) $(OPT) -fprofile-generate -o $@ $(PGO_OBJS) $(LIBS)
+
+$(PGO_STAMP): $(PGO_GEN)/ouro tools/pgo-train.sh
+	@echo "  TRAIN $(PGO_GEN)/ouro (tools/pgo-train.sh)"
+	@find $(BUILD) -name '*.gcda' -delete 2>/dev/null; true
+	@sh tools/pgo-train.sh $(PGO_GEN)/ouro
+	@touch $@
+
+$(OBJS): $(PGO_STAMP)
+-include $(PGO_OBJS:.o=.d)
+endif
+
 $(TARGET): $(OBJS)
 	@echo "  LINK  $@"
 	@if [ "$(STATIC)" = 1 ] && $(CC) $(OPT) -static -o $@ $(OBJS) $(STATIC_LIBS) 2>/dev/null; then :; \
@@ -103,6 +144,10 @@ $(BUILD)/demo/step.o: $(GEN)/demo_scenes.h
 
 # Objects that include the generated parser header must wait for it.
 $(patsubst %.c,$(BUILD)/%.o,$(wildcard lexer/*.c parser/*.c)) $(BUILD)/gen/lexer.o: $(GEN)/grammar.tab.h
+ifeq ($(MODE)$(PGO),release1)
+$(patsubst %.c,$(PGO_GEN)/%.o,$(wildcard lexer/*.c parser/*.c)) $(PGO_GEN)/gen/lexer.o: $(GEN)/grammar.tab.h
+$(PGO_GEN)/demo/step.o: $(GEN)/demo_scenes.h
+endif
 
 # Sanitizer and GC-stress builds run several times slower: they get a longer per-test limit.
 ifneq ($(filter asan ubsan gcstress debug,$(MODE)),)

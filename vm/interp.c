@@ -635,6 +635,7 @@ static int dict_merge(Value d, Value m, bool merge, Value func) {
 static Value build_string(Value *items, int n) {
     int64_t total = 0;
     for (int i = 0; i < n; i++) total += ou_str_len(items[i]);
+    if (total == 0) return ou_str_new("", 0); /* and `small` is never read uninitialised */
     char small[512];
     char *buf = total < (int64_t)sizeof small ? small : ou_mem_alloc((size_t)total + 1);
     if (!buf) return OU_ERR;
