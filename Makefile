@@ -49,6 +49,11 @@ else
   $(error unknown MODE $(MODE))
 endif
 
+# Objects compiled with and without the profile must not mix (make does not track flags).
+ifeq ($(MODE)$(PGO),release0)
+  BUILD := build/release-nopgo
+endif
+
 CFLAGS ?=
 CFLAGS_ALL := $(BASECFLAGS) $(OPT) $(EDIT_CFLAGS) $(CFLAGS)
 LIBS := -lm $(EDIT_LIBS)

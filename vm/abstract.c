@@ -160,6 +160,8 @@ Value ou_call_method(Value obj, const char *name, Value *args, int nargs) {
 /* ---- repr, str, hash ---------------------------------------------------------------------- */
 
 Value ou_repr(Value v) {
+    /* int's repr neither recurses nor returns a non-str: no guard for the commonest case. */
+    if (IS_SMALLINT(v)) return ou_int_type.repr(v);
     OuType *t = ou_typeof(v);
     if (!t->repr) return om_object_repr(v);
     if (ou_enter_recursive_call(" while getting the repr of an object") < 0) return OU_ERR;
@@ -177,6 +179,7 @@ Value ou_repr(Value v) {
 
 Value ou_to_str(Value v) {
     if (IS_STR(v)) return ou_newref(v);
+    if (IS_SMALLINT(v)) return ou_int_type.repr(v);
     OuType *t = ou_typeof(v);
     if (!t->str) return ou_repr(v);
     if (ou_enter_recursive_call(" while getting the str of an object") < 0) return OU_ERR;

@@ -363,7 +363,8 @@ static Value int_repr(Value v) {
         m /= 10;
     } while (m);
     if (x < 0) *--p = '-';
-    return ou_str_new(p, buf + sizeof buf - p);
+    int64_t n = buf + sizeof buf - p;
+    return ns_str_new_n(p, n, n); /* ASCII: as many code points as bytes */
 }
 
 static int int_truth(Value v) {

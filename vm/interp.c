@@ -2879,6 +2879,8 @@ call_common:
             } else {
                 r = ou_call(callable, cargs, cnargs, ckw);
             }
+        } else if (callable == MK_OBJ(&ou_str_type) && cnargs == 1 && IS_UNDEF(ckw)) {
+            r = ou_to_str(cargs[0]); /* str(x), as type_call and str's __new__ would do it */
         } else {
             r = ou_call(callable, cargs, cnargs, ckw);
         }
