@@ -215,7 +215,9 @@ int as_stack_effect(int op, int arg, bool jump) {
     case OP_STORE_SUBSCR: return -3;
     case OP_DELETE_SUBSCR: return -2;
     case OP_BUILD_SLICE: return 1 - arg;
-    case OP_BINARY_OP: return -1;
+    case OP_BINARY_OP: case OP_BINARY_ADD: case OP_BINARY_SUB: case OP_BINARY_MUL:
+    case OP_BINARY_TRUEDIV:
+        return -1;
     case OP_UNARY_NEG: case OP_UNARY_POS: case OP_UNARY_INVERT: case OP_UNARY_NOT: return 0;
     case OP_COMPARE_OP: case OP_IS_OP: case OP_CONTAINS_OP: return -1;
     case OP_JUMP: return 0;
@@ -397,6 +399,18 @@ static void fuse_superinstructions(uint32_t *code, int n) {
         else continue;
         i++;
     }
+    /* Last, BINARY_OP by operator (also the BINARY_OP that ends a BINARY_OP_SMALLINT pair:
+     * the pair reads only its arg, which stays). */
+    for (int i = 0; i < n; i++) {
+        if (OPAT(i) != OP_BINARY_OP) continue;
+        switch ((int)OU_ARG(code[i]) & ~OU_BIN_INPLACE) {
+        case OU_BIN_ADD: SETOP(i, OP_BINARY_ADD); break;
+        case OU_BIN_SUB: SETOP(i, OP_BINARY_SUB); break;
+        case OU_BIN_MUL: SETOP(i, OP_BINARY_MUL); break;
+        case OU_BIN_TRUEDIV: SETOP(i, OP_BINARY_TRUEDIV); break;
+        default: break;
+        }
+    }
 #undef OPAT
 #undef IS_CJUMP
 #undef SETOP
@@ -459,10 +473,15 @@ OuCode *as_finish(AsBuf *b, const AsCodeInfo *info) {
         co->ncellvars == 0)
         co->simple_frame =
             co->nlocals + co->nfreevars + co->blocksize * VM_BLOCK_SLOTS + co->stacksize;
+    co->nslots = co->nlocals + co->ncellvars + co->nfreevars;
+    co->stack_off = co->nslots + co->blocksize * VM_BLOCK_SLOTS;
+    co->fast_argc = co->simple_frame >= 0 && co->nfreevars == 0 ? co->argcount : -1;
     co->consts = list_to_tuple(b->consts);
     if (IS_ERR(co->consts)) goto fail;
+    co->const_items = AS_TUPLE(co->consts)->items;
     co->names = list_to_tuple(b->names);
     if (IS_ERR(co->names)) goto fail;
+    co->name_items = AS_TUPLE(co->names)->items;
     co->varnames = ou_newref(info->varnames);
     co->cellvars = ou_newref(info->cellvars);
     co->freevars = ou_newref(info->freevars);

@@ -83,7 +83,8 @@ static void print_readable(OuCode *co, int op, int arg) {
         print_tuple_item(co->names, arg);
         fputs(")", stdout);
         break;
-    case OP_BINARY_OP: {
+    case OP_BINARY_OP: case OP_BINARY_ADD: case OP_BINARY_SUB: case OP_BINARY_MUL:
+    case OP_BINARY_TRUEDIV: {
         int base = arg & ~OU_BIN_INPLACE;
         if (base >= 0 && base < OU_BIN_COUNT)
             printf("(%s%s)", binop_names[base], (arg & OU_BIN_INPLACE) ? "=" : "");

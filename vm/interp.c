@@ -813,10 +813,12 @@ static inline bool smallint_binop(int op, int64_t x, int64_t y, int64_t *z) {
 static inline bool simple_call_ok(OuFunction *fn, int nargs) {
     OuCode *co = fn->code;
     int32_t fs = co->simple_frame; /* -1 unless the parameters and cells allow it */
-    return nargs == co->argcount && fs >= 0 &&
-           (co->nfreevars == 0 ||
-            (IS_TUPLE(fn->closure) && AS_TUPLE(fn->closure)->len >= co->nfreevars)) &&
-           vm.depth + vm.c_depth < vm.recursion_limit && vm.depth < OU_MAX_FRAMES_HARD &&
+    if (nargs != co->fast_argc) { /* not a plain function: maybe one with free variables */
+        if (nargs != co->argcount || fs < 0 || co->nfreevars == 0 || !IS_TUPLE(fn->closure) ||
+            AS_TUPLE(fn->closure)->len < co->nfreevars)
+            return false;
+    }
+    return vm.depth + vm.c_depth < vm.recursion_limit && vm.depth < OU_MAX_FRAMES_HARD &&
            fs <= (vm.stack + OU_STACK_SIZE) - vm.stack_top;
 }
 
@@ -846,7 +848,7 @@ static inline VmFrame *push_simple_frame(VmFrame *back, OuFunction *fn, int narg
     nf->nblocks = 0;
     nf->blocks = (VmBlock *)(base + nloc);
     nf->handled_exc = OU_UNDEF;
-    nf->stackbase = base + nloc + co->blocksize * VM_BLOCK_SLOTS;
+    nf->stackbase = base + co->stack_off; /* no cells of its own: nloc slots, then blocks */
     nf->sp = nf->stackbase;
     vm.stack_top = nf->stackbase + co->stacksize;
     vm.depth++;
@@ -918,8 +920,8 @@ static inline bool slice_fast_bounds(const Value *b, int k, int64_t *start, int6
         ip = code0 + frame->ip;                        \
         sp = frame->sp;                                \
         fast = frame->base;                            \
-        consts = AS_TUPLE(co->consts)->items;          \
-        names = AS_TUPLE(co->names)->items;            \
+        consts = co->const_items;                      \
+        names = co->name_items;                        \
     } while (0)
 #define SAVE_FRAME()                                   \
     do {                                               \
@@ -1525,7 +1527,58 @@ dispatch:
         PUSH(s);
         DISPATCH();
     }
-    CASE(BINARY_OP) {
+    /* The operator-specific forms: immediates inline, everything else in BINARY_OP's body
+     * (the arg is the same). Floats are immediates, so neither operand needs a decref. */
+#define BINARY_FAST(EXPR_INT, EXPR_FLOAT)                                                      \
+    do {                                                                                       \
+        Value a = sp[-2], b = sp[-1];                                                          \
+        if (IS_SMALLINT(a) && IS_SMALLINT(b)) {                                                \
+            int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b), z;                                 \
+            if ((EXPR_INT) && SMALLINT_FITS(z)) {                                              \
+                sp[-2] = MK_SMALLINT(z);                                                       \
+                sp--;                                                                          \
+                DISPATCH();                                                                    \
+            }                                                                                  \
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {                                               \
+            double x = AS_FLOAT(a), y = AS_FLOAT(b);                                           \
+            if (EXPR_FLOAT) {                                                                  \
+                sp--;                                                                          \
+                DISPATCH();                                                                    \
+            }                                                                                  \
+        }                                                                                      \
+        goto binary_op;                                                                        \
+    } while (0)
+    CASE(BINARY_ADD) {
+        BINARY_FAST((z = x + y, true), (sp[-2] = mk_float(x + y), true));
+    }
+    CASE(BINARY_SUB) {
+        BINARY_FAST((z = x - y, true), (sp[-2] = mk_float(x - y), true));
+    }
+    CASE(BINARY_MUL) {
+        BINARY_FAST(!__builtin_mul_overflow(x, y, &z), (sp[-2] = mk_float(x * y), true));
+    }
+    CASE(BINARY_TRUEDIV) {
+        /* Small ints are exact as doubles (48 bits), so one division is correctly rounded;
+         * a zero divisor raises in BINARY_OP. */
+        Value a = sp[-2], b = sp[-1];
+        double x, y;
+        if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            x = AS_FLOAT(a);
+            y = AS_FLOAT(b);
+        } else if (IS_SMALLINT(a) && IS_SMALLINT(b)) {
+            x = (double)AS_SMALLINT(a);
+            y = (double)AS_SMALLINT(b);
+        } else {
+            goto binary_op;
+        }
+        if (y == 0) goto binary_op;
+        sp[-2] = mk_float(x / y);
+        sp--;
+        DISPATCH();
+    }
+#undef BINARY_FAST
+    CASE(BINARY_OP)
+    binary_op: {
         Value a = sp[-2], b = sp[-1], r;
         int op = ARG & ~OU_BIN_INPLACE;
         if (IS_SMALLINT(a) && IS_SMALLINT(b)) {
@@ -2256,7 +2309,7 @@ dispatch:
             !IS_OBJ(frame->locals)) {
             /* vm_frame_pop for the common function frame, with the same order: references
              * are dropped while the frame still owns its window. */
-            int32_t nslots = co->nlocals + co->ncellvars + co->nfreevars;
+            int32_t nslots = co->nslots;
             for (int32_t i = 0; i < nslots; i++) ou_xdecref(fast[i]);
             while (sp > frame->stackbase) {
                 Value v = POP();
@@ -2792,7 +2845,15 @@ call_common:
              * into the callee's locals (the window [fslot, cargs) holds only OU_UNDEF then),
              * as does the reference to the function. */
             if (IS_UNDEF(ckw) && simple_call_ok(fn, cnargs)) {
-                for (int i = 0; i < cnargs; i++) base[i] = cargs[i];
+                /* Unrolled for the common counts: the loop's set-up cost more than one move. */
+                switch (cnargs) {
+                case 3: base[2] = cargs[2]; /* fall through */
+                case 2: base[1] = cargs[1]; /* fall through */
+                case 1: base[0] = cargs[0]; /* fall through */
+                case 0: break;
+                default:
+                    for (int i = 0; i < cnargs; i++) base[i] = cargs[i];
+                }
                 VmFrame *nf = push_simple_frame(frame, fn, cnargs, OU_UNDEF);
                 frame->ip = (int32_t)(ip - code0);
                 frame->sp = fslot;

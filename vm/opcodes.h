@@ -62,6 +62,13 @@
     X(BUILD_SLICE)    /* arg 2: [a b] -> [slice(a,b)]; arg 3: [a b c] -> [slice(a,b,c)] */     \
     /* Operators */                                                                             \
     X(BINARY_OP)      /* [a b] -> [a OP b], arg = OU_BIN_* (| OU_BIN_INPLACE for a OP= b) */   \
+    /* BINARY_OP for one operator, written by the assembler's last pass over every BINARY_OP  \
+       whose arg is that operator (in place or not): the same arg, the small-int and float     \
+       cases inline without a switch on the operator, the rest as BINARY_OP does it. */         \
+    X(BINARY_ADD)     /* arg OU_BIN_ADD (| OU_BIN_INPLACE) */                                   \
+    X(BINARY_SUB)     /* arg OU_BIN_SUB (| OU_BIN_INPLACE) */                                   \
+    X(BINARY_MUL)     /* arg OU_BIN_MUL (| OU_BIN_INPLACE) */                                   \
+    X(BINARY_TRUEDIV) /* arg OU_BIN_TRUEDIV (| OU_BIN_INPLACE) */                               \
     X(UNARY_NEG)      /* [a] -> [-a] */                                                         \
     X(UNARY_POS)      /* [a] -> [+a] */                                                         \
     X(UNARY_INVERT)   /* [a] -> [~a] */                                                         \

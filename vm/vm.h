@@ -56,6 +56,13 @@ struct OuCode {
      * the frame's slot count (locals, free variables, blocks, stack) when the code has no
      * keyword-only parameters, no *args or **kwargs and no cells of its own, else -1. */
     int32_t simple_frame;
+    /* Also for the call path and LOAD_FRAME, set with simple_frame: fast_argc is argcount when
+     * simple_frame >= 0 and there are no free variables (a plain call then needs only
+     * nargs == fast_argc), else -1; nslots = nlocals + ncellvars + nfreevars; stack_off, the
+     * offset of the evaluation stack from the frame's base (after the slots and blocks);
+     * const_items and name_items, the items of consts and names (tuples never move them). */
+    int32_t fast_argc, nslots, stack_off;
+    Value *const_items, *name_items;
 };
 
 /* Frees co->cache and what hangs off it (vm/interp.c owns its layout); for code_dealloc. */
