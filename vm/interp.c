@@ -772,6 +772,13 @@ static inline bool str_can_append(Value a, Value b, const uint32_t *ip, Value *f
 
 /* x OP y for the six comparisons (OU_LT..OU_GE), on ints or on doubles (NaN compares as in
  * Python: only != holds). */
+/* Integer x OP y without a branch on OP: the three-way outcome (0 less, 1 equal, 2 greater)
+ * picks a bit of OP's mask. The chain of CMP_BY_OP tests is shared by every comparison site,
+ * so its branches predict poorly when a loop compares with two different operators. */
+#define CMP_INT_MASKS 0x645231u /* per op, 4 bits: LT 0b001, LE 0b011, EQ 0b010, NE 0b101,
+                                   GT 0b100, GE 0b110 */
+#define CMP_INT(op, x, y) \
+    ((CMP_INT_MASKS >> (4 * (op) + ((x) >= (y)) + ((x) > (y)))) & 1)
 #define CMP_BY_OP(op, x, y)                                                                     \
     ((op) == OU_LT ? (x) < (y) : (op) == OU_LE ? (x) <= (y) : (op) == OU_EQ ? (x) == (y)        \
    : (op) == OU_NE ? (x) != (y) : (op) == OU_GT ? (x) > (y) : (x) >= (y))
@@ -2163,12 +2170,41 @@ dispatch:
         PUSH(MK_OBJ(fn));
         DISPATCH();
     }
+    /* The commonest call, a Python function whose parameters the positional arguments fill
+     * exactly, with no signal or collection due: straight into the new frame, before
+     * call_common's tests for methods, classes and keywords. The arguments move into the
+     * callee's locals and the reference to the function into the frame, so [fslot, sp) is
+     * simply left behind (the caller's saved sp is fslot). */
+#define FAST_PY_CALL()                                                                         \
+    do {                                                                                       \
+        if (IS_OBJ(callable) && AS_OBJ(callable)->type == &ou_function_type &&                 \
+            !vm.interrupted && !(gc_pending && gc_enabled) &&                                  \
+            simple_call_ok((OuFunction *)AS_OBJ(callable), cnargs)) {                          \
+            Value *base = vm.stack_top;                                                        \
+            switch (cnargs) {                                                                  \
+            case 3: base[2] = cargs[2]; /* fall through */                                     \
+            case 2: base[1] = cargs[1]; /* fall through */                                     \
+            case 1: base[0] = cargs[0]; /* fall through */                                     \
+            case 0: break;                                                                     \
+            default:                                                                           \
+                for (int i_ = 0; i_ < cnargs; i_++) base[i_] = cargs[i_];                      \
+            }                                                                                  \
+            VmFrame *nf_ = push_simple_frame(frame, (OuFunction *)AS_OBJ(callable), cnargs,    \
+                                             OU_UNDEF);                                        \
+            frame->ip = (int32_t)(ip - code0);                                                 \
+            frame->sp = fslot;                                                                 \
+            frame = nf_;                                                                       \
+            LOAD_FRAME();                                                                      \
+            DISPATCH();                                                                        \
+        }                                                                                      \
+    } while (0)
     CASE(CALL) {
         cnargs = ARG;
-        ckw = OU_UNDEF;
         cargs = sp - cnargs;
         fslot = cargs - 1;
         callable = *fslot;
+        FAST_PY_CALL();
+        ckw = OU_UNDEF;
         *fslot = OU_UNDEF;
         goto call_common;
     }
@@ -2195,13 +2231,14 @@ dispatch:
         fslot = sp - ARG - 2;
     call_method:
         callable = fslot[0];
-        fslot[0] = OU_UNDEF;
         if (IS_UNDEF(fslot[1])) {
             cargs = fslot + 2;
         } else {
             cargs = fslot + 1;
             cnargs++;
         }
+        if (IS_UNDEF(ckw)) FAST_PY_CALL(); /* a method found on the type, self first */
+        fslot[0] = OU_UNDEF;
         goto call_common;
     }
     CASE(CALL_EX) {
@@ -2744,7 +2781,7 @@ dispatch:
         int64_t k = (int64_t)ARG - 0x800000;
         int op = (int)OU_ARG(*ip);
         if (IS_SMALLINT(a)) {
-            jump_t = CMP_BY_OP(op, AS_SMALLINT(a), k);
+            jump_t = CMP_INT(op, AS_SMALLINT(a), k);
         } else if (IS_FLOAT(a)) {
             jump_t = CMP_BY_OP(op, AS_FLOAT(a), (double)k); /* exact: |k| < 2^23 */
         } else {
@@ -2777,7 +2814,7 @@ dispatch:
         Value a = sp[-2], b = sp[-1];
         int op = ARG;
         if (IS_SMALLINT(a) && IS_SMALLINT(b)) {
-            jump_t = CMP_BY_OP(op, AS_SMALLINT(a), AS_SMALLINT(b));
+            jump_t = CMP_INT(op, AS_SMALLINT(a), AS_SMALLINT(b));
         } else if ((IS_FLOAT(a) || IS_SMALLINT(a)) && (IS_FLOAT(b) || IS_SMALLINT(b))) {
             double x = IS_FLOAT(a) ? AS_FLOAT(a) : (double)AS_SMALLINT(a);
             double y = IS_FLOAT(b) ? AS_FLOAT(b) : (double)AS_SMALLINT(b);
