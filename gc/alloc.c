@@ -143,6 +143,14 @@ static Arena *arena_new(void) {
     size_t tail = (uintptr_t)raw + 2 * ARENA_SIZE - (a + ARENA_SIZE);
     if (tail) munmap((char *)(a + ARENA_SIZE), tail);
     Arena *ar = (Arena *)a;
+#ifdef MADV_POPULATE_WRITE
+    static bool prefaulted;
+    if (!prefaulted && OU_ARENA_PREFAULT > 0) { /* start-up's pages in one call (ouroconf.h) */
+        prefaulted = true;
+        (void)madvise(ar, OU_ARENA_PREFAULT < ARENA_SIZE ? OU_ARENA_PREFAULT : ARENA_SIZE,
+                      MADV_POPULATE_WRITE); /* an older kernel's EINVAL only costs the faults */
+    }
+#endif
     if (!map_set(a, true)) {
         munmap(ar, ARENA_SIZE);
         return NULL;
