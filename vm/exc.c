@@ -39,18 +39,45 @@ static int exc_set_attr_str(OuException *e, const char *name, Value v) {
 }
 
 /* Class-specific attributes derived from the constructor arguments, as CPython's inits do. */
+/* Which of the exception types with fields of their own t derives from, as bits (1 << k for
+ * k in SystemExit, StopIteration, OSError, SyntaxError, ImportError): one walk of the MRO
+ * instead of five subtype tests, each a walk (a user exception's __init__ asked all five). */
+enum { EK_SYSEXIT = 1, EK_STOPITER = 2, EK_OSERROR = 4, EK_SYNTAX = 8, EK_IMPORT = 16 };
+static unsigned exc_kinds(OuType *t) {
+    if (!IS_TUPLE(t->mro)) { /* not ready: as the subtype tests would answer */
+        return (ou_is_subtype(t, ou_SystemExit) ? EK_SYSEXIT : 0) |
+               (ou_is_subtype(t, ou_StopIteration) ? EK_STOPITER : 0) |
+               (ou_is_subtype(t, ou_OSError) ? EK_OSERROR : 0) |
+               (ou_is_subtype(t, ou_SyntaxError) ? EK_SYNTAX : 0) |
+               (ou_is_subtype(t, ou_ImportError) ? EK_IMPORT : 0);
+    }
+    unsigned k = 0;
+    OuTuple *m = AS_TUPLE(t->mro);
+    for (int64_t i = 0; i < m->len; i++) {
+        OuType *b = AS_TYPE(m->items[i]);
+        if (b == ou_SystemExit) k |= EK_SYSEXIT;
+        else if (b == ou_StopIteration) k |= EK_STOPITER;
+        else if (b == ou_OSError) k |= EK_OSERROR;
+        else if (b == ou_SyntaxError) k |= EK_SYNTAX;
+        else if (b == ou_ImportError) k |= EK_IMPORT;
+    }
+    return k;
+}
+
 static int exc_init_fields(Value self, Value *args, int nargs) {
     OuException *e = EXC(self);
     OuType *t = ou_typeof(self);
-    if (ou_is_subtype(t, ou_SystemExit)) {
+    unsigned kinds = exc_kinds(t);
+    if (!kinds) return 0;
+    if (kinds & EK_SYSEXIT) {
         Value code = nargs == 0 ? OU_NONE : nargs == 1 ? ou_newref(args[0]) : ou_newref(e->args);
         int r = exc_set_attr_str(e, "code", code);
         ou_decref(code);
         return r;
     }
-    if (ou_is_subtype(t, ou_StopIteration))
+    if (kinds & EK_STOPITER)
         return exc_set_attr_str(e, "value", nargs > 0 ? args[0] : OU_NONE);
-    if (ou_is_subtype(t, ou_OSError)) {
+    if (kinds & EK_OSERROR) {
         Value en = OU_NONE, se = OU_NONE, fn = OU_NONE;
         if (nargs >= 2 && nargs <= 5) {
             en = args[0];
@@ -69,7 +96,7 @@ static int exc_init_fields(Value self, Value *args, int nargs) {
         }
         return 0;
     }
-    if (ou_is_subtype(t, ou_SyntaxError)) {
+    if (kinds & EK_SYNTAX) {
         if (exc_set_attr_str(e, "msg", nargs >= 1 ? args[0] : OU_NONE) < 0) return -1;
         const char *names[] = {"filename", "lineno", "offset", "text", "end_lineno",
                                "end_offset"};
@@ -81,7 +108,7 @@ static int exc_init_fields(Value self, Value *args, int nargs) {
         }
         return 0;
     }
-    if (ou_is_subtype(t, ou_ImportError)) {
+    if (kinds & EK_IMPORT) {
         if (exc_set_attr_str(e, "name", OU_NONE) < 0) return -1;
         return exc_set_attr_str(e, "msg", nargs == 1 ? args[0] : OU_NONE);
     }
