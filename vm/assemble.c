@@ -389,10 +389,16 @@ static void fuse_superinstructions(uint32_t *code, int n) {
             i++;
             continue;
         }
+        if (op == OP_LOAD_FAST && next == OP_BINARY_SUBSCR_SMALLINT) { /* `b[0]` (nbody) */
+            SETOP(i, OP_LOAD_FAST_SUBSCR_SMALLINT);
+            i += 2;
+            continue;
+        }
         /* `self.x` (read or assigned) saves more as a pair (a reference count taken and
          * dropped, besides a dispatch) than the load of a local before it does: leave that
          * one alone. */
-        if (next != OP_LOAD_FAST || OPAT(i + 2) == OP_LOAD_ATTR || OPAT(i + 2) == OP_STORE_ATTR)
+        if (next != OP_LOAD_FAST || OPAT(i + 2) == OP_LOAD_ATTR || OPAT(i + 2) == OP_STORE_ATTR ||
+            OPAT(i + 2) == OP_BINARY_SUBSCR_SMALLINT)
             continue;
         if (op == OP_LOAD_FAST) SETOP(i, OP_LOAD_FAST_LOAD_FAST);
         else if (op == OP_STORE_FAST) SETOP(i, OP_STORE_FAST_LOAD_FAST);

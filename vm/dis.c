@@ -65,6 +65,7 @@ static void print_readable(OuCode *co, int op, int arg) {
         break;
     case OP_LOAD_FAST: case OP_STORE_FAST: case OP_DELETE_FAST: case OP_LOAD_FAST_LOAD_FAST:
     case OP_STORE_FAST_LOAD_FAST: case OP_LOAD_FAST_LOAD_ATTR: case OP_LOAD_FAST_STORE_ATTR:
+    case OP_LOAD_FAST_SUBSCR_SMALLINT:
         fputs("(", stdout);
         print_tuple_item(co->varnames, arg);
         fputs(")", stdout);

@@ -2649,6 +2649,26 @@ dispatch:
         PUSH(MK_SMALLINT(k)); /* the BINARY_SUBSCR that follows does the rest */
         DISPATCH();
     }
+    CASE(LOAD_FAST_SUBSCR_SMALLINT) {
+        /* `local[k]` with a constant k: the item of an exact list or tuple in range, without
+         * the local's reference being taken; otherwise LOAD_FAST alone, and the
+         * BINARY_SUBSCR_SMALLINT that follows does the rest. */
+        Value o = fast[ARG];
+        if (IS_UNDEF(o)) {
+            unbound_local(co, ARG);
+            goto error;
+        }
+        Value v = exact_seq_item(o, (int64_t)OU_ARG(*ip) - 0x800000);
+        if (!IS_UNDEF(v)) {
+            ou_incref(v);
+            PUSH(v);
+            ip += 2;
+            DISPATCH();
+        }
+        ou_incref(o);
+        PUSH(o);
+        DISPATCH();
+    }
     CASE(LOAD_FAST_LOAD_ATTR) {
         /* `local.name` found in a compact instance's slot (LOAD_ATTR's first case, with the
          * cache of the LOAD_ATTR that follows): the local's reference is never taken. */

@@ -173,7 +173,9 @@
     X(ROT_THREE_STORE_SUBSCR) /* ROT_THREE; STORE_SUBSCR: [o k v] -> [] (the store half) */ \
     X(LOAD_FAST_LOAD_ATTR)  /* LOAD_FAST arg; LOAD_ATTR: [] -> [local.name] */              \
     X(UNPACK2_STORE_FAST)   /* UNPACK_SEQUENCE 2; STORE_FAST a; STORE_FAST b: [seq] -> [] */ \
-    X(LOAD_FAST_STORE_ATTR) /* LOAD_FAST arg; STORE_ATTR: [v] -> [] (local.name = v) */
+    X(LOAD_FAST_STORE_ATTR) /* LOAD_FAST arg; STORE_ATTR: [v] -> [] (local.name = v) */    \
+    X(LOAD_FAST_SUBSCR_SMALLINT) /* LOAD_FAST arg; BINARY_SUBSCR_SMALLINT k; BINARY_SUBSCR:   \
+                               [] -> [local[k]] for an exact list or tuple local */
 
 typedef enum {
 #define OU_OPCODE_ENUM(name) OP_##name,
