@@ -829,6 +829,19 @@ static inline bool simple_call_ok(OuFunction *fn, int nargs) {
            fs <= (vm.stack + OU_STACK_SIZE) - vm.stack_top;
 }
 
+/* The n arguments of a simple call, moved (with their references) to the callee's first
+ * slots; unrolled for the common counts, where a loop's set-up cost more than the moves. */
+static inline void move_args(Value *base, const Value *args, int n) {
+    switch (n) {
+    case 3: base[2] = args[2]; /* fall through */
+    case 2: base[1] = args[1]; /* fall through */
+    case 1: base[0] = args[0]; /* fall through */
+    case 0: break;
+    default:
+        for (int i = 0; i < n; i++) base[i] = args[i];
+    }
+}
+
 /* Lays out fn's frame at vm.stack_top, as frame_alloc and make_cells would, and makes it the
  * running frame; the caller has put the nargs arguments (owned) in its first slots and hands
  * the frame one reference to fn. locals: OU_UNDEF, or VM_LOCALS_INIT for an __init__ run by
@@ -2180,15 +2193,7 @@ dispatch:
         if (IS_OBJ(callable) && AS_OBJ(callable)->type == &ou_function_type &&                 \
             !vm.interrupted && !(gc_pending && gc_enabled) &&                                  \
             simple_call_ok((OuFunction *)AS_OBJ(callable), cnargs)) {                          \
-            Value *base = vm.stack_top;                                                        \
-            switch (cnargs) {                                                                  \
-            case 3: base[2] = cargs[2]; /* fall through */                                     \
-            case 2: base[1] = cargs[1]; /* fall through */                                     \
-            case 1: base[0] = cargs[0]; /* fall through */                                     \
-            case 0: break;                                                                     \
-            default:                                                                           \
-                for (int i_ = 0; i_ < cnargs; i_++) base[i_] = cargs[i_];                      \
-            }                                                                                  \
+            move_args(vm.stack_top, cargs, cnargs);                                            \
             VmFrame *nf_ = push_simple_frame(frame, (OuFunction *)AS_OBJ(callable), cnargs,    \
                                              OU_UNDEF);                                        \
             frame->ip = (int32_t)(ip - code0);                                                 \
@@ -2902,15 +2907,7 @@ call_common:
              * into the callee's locals (the window [fslot, cargs) holds only OU_UNDEF then),
              * as does the reference to the function. */
             if (IS_UNDEF(ckw) && simple_call_ok(fn, cnargs)) {
-                /* Unrolled for the common counts: the loop's set-up cost more than one move. */
-                switch (cnargs) {
-                case 3: base[2] = cargs[2]; /* fall through */
-                case 2: base[1] = cargs[1]; /* fall through */
-                case 1: base[0] = cargs[0]; /* fall through */
-                case 0: break;
-                default:
-                    for (int i = 0; i < cnargs; i++) base[i] = cargs[i];
-                }
+                move_args(base, cargs, cnargs);
                 VmFrame *nf = push_simple_frame(frame, fn, cnargs, OU_UNDEF);
                 frame->ip = (int32_t)(ip - code0);
                 frame->sp = fslot;
