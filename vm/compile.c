@@ -1103,6 +1103,55 @@ static int store_target(Compiler *c, PsNode *t) {
     return r;
 }
 
+/* True when t is a plain name that is a fast local of the function being compiled. */
+static bool is_fast_local(Compiler *c, PsNode *t) {
+    return t->kind == N_NAME && c->u->kind == U_FUNCTION &&
+           st_scope_of(c->u->ste, mangle(c, t->str)) == SC_LOCAL;
+}
+
+/* `t1, ..., tn = e1, ..., en` with n <= 3 and nothing starred, as CPython 3.11 compiles it: no
+ * tuple is built (its peephole turns BUILD_TUPLE n; UNPACK_SEQUENCE n into a SWAP), and when
+ * every target is a distinct fast local on one line the swap is resolved statically, so the
+ * stores run from the last target to the first. The order is visible: it is the order in
+ * which the targets' old values are released (their __del__ run). Returns 1 when the
+ * statement is not of this form (nothing emitted), else 0 / -1. */
+static int assign_display(Compiler *c, PsNode *t, PsNode *v) {
+    if ((t->kind != N_TUPLE && t->kind != N_LIST) || v->kind != N_TUPLE) return 1;
+    int n = t->elts.n;
+    if (n == 0 || n > 3 || v->elts.n != n) return 1;
+    for (int i = 0; i < n; i++)
+        if (t->elts.items[i]->kind == N_STARRED || v->elts.items[i]->kind == N_STARRED) return 1;
+    /* A tuple of constants is one constant (CPython folds it too): unpacked in order. */
+    Value folded;
+    int k = const_value(c, v, &folded);
+    if (k != 0) {
+        if (k > 0) ou_decref(folded);
+        return k < 0 ? -1 : 1;
+    }
+    bool reverse = true;
+    for (int i = 0; i < n && reverse; i++) {
+        PsNode *ti = t->elts.items[i];
+        reverse = is_fast_local(c, ti) && ti->line == t->elts.items[0]->line;
+        for (int j = 0; j < i && reverse; j++)
+            reverse = strcmp(ti->str, t->elts.items[j]->str) != 0;
+    }
+    for (int i = 0; i < n; i++) TRY(cexpr(c, v->elts.items[i]));
+    setloc(c, t);
+    if (reverse) {
+        for (int i = n - 1; i >= 0; i--) TRY(store_target(c, t->elts.items[i]));
+        return 0;
+    }
+    /* [e1 .. en] -> [en .. e1], so that t1 is stored first (CPython's SWAP n). */
+    if (n == 2) {
+        EMIT0(OP_ROT_TWO);
+    } else if (n == 3) {
+        EMIT0(OP_ROT_THREE);
+        EMIT0(OP_ROT_TWO);
+    }
+    for (int i = 0; i < n; i++) TRY(store_target(c, t->elts.items[i]));
+    return 0;
+}
+
 static int delete_target(Compiler *c, PsNode *t) {
     setloc(c, t);
     switch (t->kind) {
@@ -1750,6 +1799,10 @@ static int cstmt(Compiler *c, PsNode *n) {
         EMIT0(OP_POP_TOP);
         return 0;
     case N_ASSIGN: {
+        if (n->targets.n == 1) {
+            int r = assign_display(c, n->targets.items[0], n->a);
+            if (r <= 0) return r;
+        }
         TRY(cexpr(c, n->a));
         int nt = n->targets.n;
         for (int i = 0; i < nt; i++) {
