@@ -57,8 +57,11 @@ typedef struct {
  *              four classes, or a base's method called on several subclasses) keeps up to
  *              AC_POLY of them in `poly` (made on first need, owned by the cache block and
  *              freed with it by vm_code_cache_free): entries mean what type/tdver/value
- *              mean, and hold while `epoch` is current (a fill in a new epoch clears them). */
-enum { AC_NONE, AC_DICT, AC_METHOD, AC_SLOT, AC_ADD, AC_CLASSVAL };
+ *              mean, and hold while `epoch` is current (a fill in a new epoch clears them).
+ *   AC_INIT    on a call instruction that instantiated a class `type` with object's (or
+ *              BaseException's) __new__: `value` is what looking up __init__ on it gave
+ *              (borrowed like AC_METHOD's). */
+enum { AC_NONE, AC_DICT, AC_METHOD, AC_SLOT, AC_ADD, AC_CLASSVAL, AC_INIT };
 typedef struct {
     OuType *type;
     uint64_t epoch, tdver;
@@ -2938,7 +2941,22 @@ call_common:
              * call's arguments (they become e.args), as type_call passes them. */
             bool exc_new = (ct->flags & OU_TPFLAG_EXC) && ct->new == ou_BaseException->new;
             if ((ct->flags & OU_TPFLAG_HEAPTYPE) && (ct->new == ou_object_type.new || exc_new)) {
-                Value init = ou_type_lookup(ct, name_init);
+                /* The call instruction's own AttrCache (unused by calls otherwise) keeps the
+                 * __init__ this class had: AC_INIT. */
+                AttrCache *ac = attr_cache(co, ip);
+                Value init;
+                if (ac && ac->kind == AC_INIT && ac_valid(ac, ct)) {
+                    init = ac->value;
+                } else {
+                    init = ou_type_lookup(ct, name_init);
+                    if (ac && ac->kind != AC_METHOD) {
+                        ac->kind = AC_INIT;
+                        ac->type = ct;
+                        ac->epoch = *om_type_epoch;
+                        ac->tdver = AS_DICT(ct->dict)->version;
+                        ac->value = init;
+                    }
+                }
                 if (ou_is_type(init, &ou_function_type)) {
                     Value obj = exc_new ? ct->new(ct, cargs, cnargs, ckw)
                                         : ct->new(ct, NULL, 0, OU_UNDEF);
