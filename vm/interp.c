@@ -773,8 +773,6 @@ static inline bool str_can_append(Value a, Value b, const uint32_t *ip, Value *f
            fast[OU_ARG(*ip)] == a;
 }
 
-/* x OP y for the six comparisons (OU_LT..OU_GE), on ints or on doubles (NaN compares as in
- * Python: only != holds). */
 /* Integer x OP y without a branch on OP: the three-way outcome (0 less, 1 equal, 2 greater)
  * picks a bit of OP's mask. The chain of CMP_BY_OP tests is shared by every comparison site,
  * so its branches predict poorly when a loop compares with two different operators. */
@@ -782,6 +780,8 @@ static inline bool str_can_append(Value a, Value b, const uint32_t *ip, Value *f
                                    GT 0b100, GE 0b110 */
 #define CMP_INT(op, x, y) \
     ((CMP_INT_MASKS >> (4 * (op) + ((x) >= (y)) + ((x) > (y)))) & 1)
+/* x OP y for the six comparisons (OU_LT..OU_GE), on ints or on doubles (NaN compares as in
+ * Python: only != holds). */
 #define CMP_BY_OP(op, x, y)                                                                     \
     ((op) == OU_LT ? (x) < (y) : (op) == OU_LE ? (x) <= (y) : (op) == OU_EQ ? (x) == (y)        \
    : (op) == OU_NE ? (x) != (y) : (op) == OU_GT ? (x) > (y) : (x) >= (y))
